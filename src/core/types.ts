@@ -108,6 +108,15 @@ export interface ObjectDifference {
   actual: string;
 }
 
+/** One `addSql()` entry of a migration and its effect on an empty scratch schema. */
+export interface StatementFootprint {
+  sql: string;
+  creates: ObjectRef[];
+  alters: ObjectRef[];
+  /** Postgres's error when the statement failed on replay (the migration is then broken as written). */
+  error?: string;
+}
+
 /** What one migration creates or alters, learned by replaying it. */
 export interface MigrationFootprint {
   migration: string;
@@ -115,8 +124,8 @@ export interface MigrationFootprint {
   creates: ObjectRef[];
   /** Objects that exist before it and that it changes (column type, nullability, enum values). */
   alters: ObjectRef[];
-  /** The statements it runs, in order. */
-  statements: string[];
+  /** The statements it runs, in order, each with what it creates and alters. */
+  statements: StatementFootprint[];
   /** The migration runs outside a transaction (`isTransactional() === false`). */
   nonTransactional: boolean;
 }

@@ -1,0 +1,67 @@
+import { takeSnapshot } from '../snapshot/snapshot.js';
+import { deltaOf } from '../snapshot/objects.js';
+import type { MigrationFootprint, SchemaSnapshot, StatementFootprint } from '../types.js';
+import type { LoadedMigration } from './files.js';
+import type { ScratchDatabase } from './scratch.js';
+
+export interface ReplayResult {
+  footprints: MigrationFootprint[];
+  /** The schema all migration files produce, in order, on an empty database. */
+  expected: SchemaSnapshot;
+}
+
+/**
+ * Replays every migration, one statement at a time, into a fresh schema of
+ * the scratch database, snapshotting after each statement so every object is
+ * attributed to the statement (and migration) that creates or alters it.
+ */
+export async function replayMigrations(
+  scratch: ScratchDatabase,
+  migrations: LoadedMigration[],
+  onMigration?: (name: string, index: number, total: number) => void,
+): Promise<ReplayResult> {
+  const schema = 'dd_replay';
+  await scratch.exec(`drop schema if exists ${schema} cascade; create schema ${schema}; set search_path to ${schema}, public;`);
+  let current = await takeSnapshot(scratch, { schema });
+  const footprints: MigrationFootprint[] = [];
+  try {
+    for (const [index, m] of migrations.entries()) {
+      onMigration?.(m.name, index, migrations.length);
+      const statements: StatementFootprint[] = [];
+      for (const sql of m.statements) {
+        let error: string | undefined;
+        try {
+          await scratch.exec(sql);
+        } catch (e) {
+          error = (e as Error).message;
+        }
+        const after = await takeSnapshot(scratch, { schema });
+        const delta = deltaOf(current, after);
+        current = after;
+        statements.push({ sql, creates: delta.created, alters: delta.altered, ...(error ? { error } : {}) });
+      }
+      footprints.push({
+        migration: m.name,
+        creates: statements.flatMap((s) => s.creates),
+        alters: statements.flatMap((s) => s.alters),
+        statements,
+        nonTransactional: m.nonTransactional,
+      });
+    }
+  } finally {
+    await scratch.exec('set search_path to public');
+  }
+  return { footprints, expected: current };
+}
+
+/** The schema the entity models describe, built from MikroORM's create DDL in the scratch database. */
+export async function modelSnapshot(scratch: ScratchDatabase, createSql: string): Promise<SchemaSnapshot> {
+  const schema = 'dd_models';
+  await scratch.exec(`drop schema if exists ${schema} cascade; create schema ${schema}; set search_path to ${schema}, public;`);
+  try {
+    await scratch.exec(createSql);
+    return await takeSnapshot(scratch, { schema });
+  } finally {
+    await scratch.exec('set search_path to public');
+  }
+}
