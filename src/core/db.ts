@@ -16,3 +16,19 @@ export function quoteLiteral(value: string): string {
 export function qualified(schema: string, name: string): string {
   return `${quoteIdent(schema)}.${quoteIdent(name)}`;
 }
+
+/**
+ * Runs `fn` inside a savepoint, so that a failing statement (a missing
+ * privilege, say) does not abort the surrounding transaction.
+ */
+export async function inSavepoint<T>(db: Queryable, fn: () => Promise<T>, fallback: (e: unknown) => T): Promise<T> {
+  await db.query('savepoint dd_probe');
+  try {
+    const out = await fn();
+    await db.query('release savepoint dd_probe');
+    return out;
+  } catch (e) {
+    await db.query('rollback to savepoint dd_probe');
+    return fallback(e);
+  }
+}

@@ -1,0 +1,194 @@
+import type { MigrationStatus } from '../types.js';
+import { finding, isFrozen, ledgerBatches, nameRange, type EvidenceInputs, type Finding } from './evidence.js';
+
+/**
+ * Ledger shape: rows without files, names that only match after
+ * normalising, a missing ledger (elsewhere, or none at all).
+ */
+export function ledgerShape({ report, facts }: EvidenceInputs): Finding[] {
+  const out: Finding[] = [];
+  const files = report.migrations.filter((m) => m.hasFile).map((m) => m.name);
+  const normal = (n: string) => n.replace(/\.(js|ts|mjs|cjs)$/i, '').toLowerCase();
+  const byNormal = new Map(files.map((f) => [normal(f), f]));
+  const orphans = report.migrations.filter((m) => !m.hasFile);
+  const renamed = orphans.filter((m) => byNormal.has(normal(m.name)));
+  const ahead = orphans.filter((m) => !byNormal.has(normal(m.name)));
+  if (renamed.length) {
+    out.push(finding('ledger-name-mismatch', 'ledger-name-mismatch',
+      `${renamed.length} ledger rows name migrations by another spelling (e.g. "${renamed[0]!.name}" for file "${byNormal.get(normal(renamed[0]!.name))}")`,
+      renamed.map((m) => m.name), 6));
+  }
+  if (ahead.length) {
+    out.push(finding('db-ahead-of-code', 'ledger-row-without-file',
+      `the ledger records ${nameRange(ahead.map((m) => m.name))}, but no such migration file exists here: the database is ahead of this checkout`,
+      ahead.map((m) => m.name), 6));
+  }
+  if (!report.ledger.exists) {
+    const elsewhere = facts.ledgerLike.filter((t) => !(t.schema === report.ledger.schema && t.table === report.ledger.table) && t.rows > 0);
+    const tables = report.migrations.filter((m) => m.presence === 'all' || m.presence === 'partial').length;
+    if (elsewhere.length) {
+      out.push(finding('ledger-elsewhere', 'ledger-elsewhere',
+        `no ledger at ${report.ledger.schema}.${report.ledger.table}, but ${elsewhere.map((t) => `${t.schema}.${t.table} (${t.rows} rows)`).join(', ')} looks like one`,
+        elsewhere.map((t) => `${t.schema}.${t.table}`), 8));
+    } else if (tables > 0) {
+      out.push(finding('schema-without-ledger', 'no-ledger',
+        `there is no ledger table ${report.ledger.schema}.${report.ledger.table} (nor any table like it), yet the footprints of ${tables} migrations are present`,
+        [`${report.ledger.schema}.${report.ledger.table}`], 8));
+    }
+  }
+  return out;
+}
+
+function presentShare(ms: MigrationStatus[]): number {
+  const withObjects = ms.filter((m) => m.presence !== 'empty');
+  if (!withObjects.length) return 0;
+  return withObjects.filter((m) => m.presence === 'all' || m.presence === 'partial').length / withObjects.length;
+}
+
+/**
+ * Which transaction wrote the ledger rows, and did that run leave objects?
+ * A migrator run writes all its rows in one master transaction and creates
+ * its objects in savepoints right after it; rows stamped by hand leave none.
+ */
+export function ledgerTransactions(inputs: EvidenceInputs): Finding[] {
+  const { report } = inputs;
+  const out: Finding[] = [];
+  const byName = new Map(report.migrations.map((m) => [m.name, m]));
+  const batches = ledgerBatches(report.ledger.rows);
+  if (!batches.length) return out;
+  if (batches.every((b) => isFrozen(b.xmin))) {
+    out.push(finding('unknown', 'ledger-frozen', 'the ledger rows are frozen (VACUUM FREEZE): which transaction wrote them can no longer be read', [], 0));
+    return out;
+  }
+  for (const b of batches) {
+    const ms = b.rows.map((r) => byName.get(r.name)).filter((m): m is MigrationStatus => !!m && m.hasFile);
+    if (!ms.length) continue;
+    const names = ms.map((m) => m.name);
+    const share = presentShare(ms);
+    const label = `ledger rows ${nameRange(names)} (transaction ${b.xmin})`;
+    if (share === 0) {
+      out.push(finding('stamped-without-running', 'batch-made-nothing', `${label}: none of these migrations left an object in the schema`, names, 3));
+      out.push(finding('dropped-after-apply', 'batch-made-nothing', `${label}: nothing of theirs survives`, names, -1));
+    } else if (share < 0.34) {
+      out.push(finding('stamped-without-running', 'batch-made-little', `${label}: only ${Math.round(share * ms.length)} of ${ms.length} migrations have any object in the schema`, names, 2));
+    } else {
+      out.push(finding('dropped-after-apply', 'batch-made-objects', `${label}: ${Math.round(share * 100)}% of these migrations' objects exist, as a real run leaves them`, names, 2));
+      out.push(finding('stamped-without-running', 'batch-made-objects', `${label}: most of these migrations' objects exist, so they did run`, names, -3));
+    }
+    if (b.rows.length > 1 && b.instants.length > 1) {
+      out.push(finding('recreated-without-migrations', 'one-transaction-many-instants',
+        `${label}: ${b.rows.length} rows written in one transaction carry ${b.instants.length} different executed_at values — copied in bulk (a restore), not written by runs`, names, 4));
+      out.push(finding('stamped-without-running', 'one-transaction-many-instants', `${label}: the rows carry several executed_at instants, as a copy of a real history does`, names, -2));
+    }
+    const nonTx = ms.findIndex((m, i) => i > 0 && m.nonTransactional);
+    if (nonTx > 0) {
+      const m = ms[nonTx]!;
+      out.push(finding('stamped-without-running', 'non-transactional-in-batch',
+        `${m.name} is non-transactional, so the migrator cannot run it in one transaction with ${ms[0]!.name}; yet one transaction wrote both rows`, [m.name, ms[0]!.name], 2));
+      out.push(finding('recreated-without-migrations', 'non-transactional-in-batch',
+        `${m.name} shares a transaction with earlier rows: the rows were not written by the migrator in this database`, [m.name], 1));
+    }
+  }
+  if (batches.length > 1) {
+    out.push(finding('dropped-after-apply', 'several-runs', `the ledger was written by ${batches.length} separate transactions, like real runs over time`, [], 1));
+    out.push(finding('stamped-without-running', 'several-runs', `${batches.length} separate transactions wrote the ledger`, [], -1));
+  }
+  return out;
+}
+
+/** `executed_at` against the database's own creation time. */
+export function executedAtVsDatabase({ report, facts }: EvidenceInputs): Finding[] {
+  if (!facts.databaseCreatedAt) {
+    return facts.databaseCreatedAtGap ? [finding('recreated-without-migrations', 'database-age-unknown', facts.databaseCreatedAtGap, [], 0)] : [];
+  }
+  const created = Date.parse(facts.databaseCreatedAt);
+  const older = report.ledger.rows.filter((r) => r.executedAt && Date.parse(r.executedAt) < created - 1000);
+  if (!report.ledger.rows.length) return [];
+  if (older.length) {
+    return [finding('recreated-without-migrations', 'executed-before-database',
+      `${older.length} ledger rows say they ran before this database was created (${facts.databaseCreatedAt}): they came from another database`,
+      older.map((r) => r.name), 4)];
+  }
+  return [finding('recreated-without-migrations', 'executed-after-database', `every ledger row is newer than the database (${facts.databaseCreatedAt})`, [], -1)];
+}
+
+/** Objects a DROP TABLE leaves behind: enum types no column uses, sequences no column owns or uses. */
+export function leftovers({ report, footprints, live }: EvidenceInputs): Finding[] {
+  const out: Finding[] = [];
+  const columns = Object.values(live.tables).flatMap((t) => Object.values(t.columns));
+  const lost = new Set(report.migrations.filter((m) => m.recorded && (m.presence === 'none' || m.presence === 'partial')).map((m) => m.name));
+  for (const fp of footprints) {
+    if (!lost.has(fp.migration)) continue;
+    for (const o of fp.creates) {
+      if (o.kind === 'enum' && live.enums[o.name] && !columns.some((c) => c.type.replace(/\[\]$/, '').replace(/"/g, '') === o.name)) {
+        out.push(finding('dropped-after-apply', 'leftover-enum',
+          `enum type ${o.name}, created by ${fp.migration}, still exists though no column uses it: its tables were dropped`, [o.name, fp.migration], 3));
+      }
+      const seq = o.kind === 'sequence' ? live.sequences[o.name] : undefined;
+      if (seq && !seq.ownedBy && !columns.some((c) => c.default?.includes(`'${o.name}'`))) {
+        out.push(finding('dropped-after-apply', 'leftover-sequence',
+          `sequence ${o.name}, created by ${fp.migration}, survives with no column using it`, [o.name, fp.migration], 2));
+      }
+    }
+  }
+  if (!out.length && lost.size) {
+    out.push(finding('dropped-after-apply', 'no-leftovers', 'no enum type or sequence of the missing migrations survives', [], -1));
+  }
+  return out;
+}
+
+/** Partly present migrations and invalid indexes: a run that failed half-way. */
+export function partialRuns({ report, footprints }: EvidenceInputs): Finding[] {
+  const out: Finding[] = [];
+  for (const m of report.migrations) {
+    if (!m.recorded || m.presence !== 'partial') continue;
+    const fp = footprints.find((f) => f.migration === m.name);
+    const missingKeys = new Set(m.missing.map((o) => o.key));
+    const statements = fp?.statements ?? [];
+    // Enum types and sequences survive a DROP TABLE: their presence alone is the shape of a drop, not of a failed run.
+    const survivesDrop = (o: { kind: string }) => o.kind === 'enum' || o.kind === 'sequence';
+    const done = statements.filter((s) => s.creates.some((o) => !survivesDrop(o)) && s.creates.every((o) => !missingKeys.has(o.key)));
+    const undone = statements.filter((s) => s.creates.length && s.creates.every((o) => missingKeys.has(o.key)));
+    if (done.length && undone.length) {
+      out.push(finding('failed-midway', 'statement-partial',
+        `${m.name}: ${done.length} statements took effect, ${undone.length} did not (first missing: ${undone[0]!.sql.slice(0, 90)})`,
+        [m.name, ...m.missing.map((o) => o.name)], m.nonTransactional ? 4 : 3));
+    }
+  }
+  for (const name of report.invalidIndexes) {
+    out.push(finding('failed-midway', 'invalid-index', `index ${name} is invalid (indisvalid = false): a CREATE INDEX CONCURRENTLY failed`, [name], 4));
+  }
+  return out;
+}
+
+/** Tables no recorded migration made, or made differently. */
+export function outOfBand({ report, footprints }: EvidenceInputs): Finding[] {
+  const out: Finding[] = [];
+  for (const m of report.migrations) {
+    if (!m.recorded && (m.presence === 'all' || m.presence === 'partial')) {
+      out.push(finding('out-of-band-objects', 'pending-but-present',
+        `${m.name} is not recorded, yet ${m.present.filter((o) => o.kind === 'table').map((o) => o.name).join(', ') || `${m.present.length} of its objects`} exist: made outside the migrator`,
+        [m.name, ...m.present.filter((o) => o.kind === 'table').map((o) => o.name)], 3));
+    }
+  }
+  const tablesWithDiffs = new Map<string, string[]>();
+  for (const m of report.migrations) {
+    const fp = footprints.find((f) => f.migration === m.name);
+    if (!fp) continue;
+    const createdTables = new Set(fp.creates.filter((o) => o.kind === 'table').map((o) => o.name));
+    for (const o of m.missing) if (o.kind === 'column' && o.table && createdTables.has(o.table) && m.present.some((p) => p.key === `table:${o.table}`)) {
+      tablesWithDiffs.set(o.table, [...(tablesWithDiffs.get(o.table) ?? []), `lacks ${o.name}`]);
+    }
+  }
+  for (const o of report.extra) if (o.kind === 'column' && o.table) {
+    tablesWithDiffs.set(o.table, [...(tablesWithDiffs.get(o.table) ?? []), `has extra ${o.name}`]);
+  }
+  for (const [table, diffs] of tablesWithDiffs) {
+    out.push(finding('out-of-band-objects', 'definition-differs',
+      `table ${table} differs from the migration that should have made it (${diffs.join(', ')}): created by hand`, [table], 3));
+  }
+  for (const o of report.extra) if (o.kind === 'table') {
+    out.push(finding('out-of-band-objects', 'table-without-migration', `table ${o.name} exists, but no migration file creates it`, [o.name], 2));
+  }
+  return out;
+}
