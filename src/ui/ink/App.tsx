@@ -1,0 +1,142 @@
+import { useCallback } from 'react';
+import { Box, useApp, type Key } from 'ink';
+import type { Engine } from '../../core/engine.js';
+import { checkExhaustive } from '../../core/types.js';
+import { ApplyStep } from './ApplyStep.js';
+import { ChooseStep } from './ChooseStep.js';
+import { ConfirmStep } from './ConfirmStep.js';
+import { ConnectStep } from './ConnectStep.js';
+import { DetectStep } from './DetectStep.js';
+import { ErrorScreen } from './ErrorScreen.js';
+import { ExplainStep } from './ExplainStep.js';
+import { Header } from './Header.js';
+import { hintsFor } from './key-hints.js';
+import { KeyHints } from './KeyHints.js';
+import { NothingToRepair } from './NothingToRepair.js';
+import { PreviewStep } from './PreviewStep.js';
+import { useKeys } from './use-keys.js';
+import { useTerminalSize } from './use-terminal-size.js';
+import { useWizard, type Wizard } from './use-wizard.js';
+import { VerifyStep } from './VerifyStep.js';
+import { chosenPlan, exitCodeFor, type WizardState } from './wizard-state.js';
+
+export interface AppProps {
+  engine: Engine;
+  /** Called once the operator leaves, with the exit code (0 consistent, 1 drift left, 2 error). */
+  onExit?: (code: number) => void;
+}
+
+/** Rows the header (2) and footer (2) take, plus one so a frame never fills the window (Ink would clear it). */
+const CHROME_ROWS = 5;
+
+/** Screens where Enter ends the wizard. */
+const FINAL = new Set<WizardState['screen']>(['verify', 'in-sync', 'error']);
+
+interface BodyProps {
+  wizard: Wizard;
+  height: number;
+  width: number;
+}
+
+/** The current step's component, wired to the wizard. */
+function Body({ wizard, height, width }: BodyProps) {
+  const { state, send } = wizard;
+  const outcome = state.outcome;
+  const plan = chosenPlan(state);
+  const go = (screen: WizardState['screen']) => send({ type: 'go', screen });
+  switch (state.screen) {
+    case 'connect':
+      return <ConnectStep connection={state.connection} onContinue={wizard.detect} />;
+    case 'detect':
+      return (
+        <DetectStep
+          report={outcome?.report ?? null}
+          message={state.detectMessage}
+          height={height}
+          width={width}
+          onContinue={() => go(outcome?.report.inSync ? 'in-sync' : 'explain')}
+        />
+      );
+    case 'explain':
+      return outcome ? <ExplainStep diagnosis={outcome.diagnosis} height={height} width={width} onContinue={() => go('choose')} /> : null;
+    case 'choose':
+      return outcome ? (
+        <ChooseStep
+          diagnosis={outcome.diagnosis}
+          plans={state.plans}
+          initial={state.chosen}
+          width={width}
+          onChoose={(strategy) => send({ type: 'chose', strategy })}
+        />
+      ) : null;
+    case 'preview':
+      return plan ? <PreviewStep plan={plan} height={height} width={width} onContinue={() => go('confirm')} /> : null;
+    case 'confirm':
+      return plan && state.connection ? (
+        <ConfirmStep database={state.connection.database} plan={plan} onConfirm={() => wizard.apply(plan)} />
+      ) : null;
+    case 'apply':
+      return plan ? <ApplyStep plan={plan} stepStates={state.stepStates} height={height} verifying={state.applyResult !== null} /> : null;
+    case 'verify':
+      return state.verify ? <VerifyStep verify={state.verify} applyResult={state.applyResult} height={height} width={width} /> : null;
+    case 'in-sync':
+      return outcome ? <NothingToRepair report={outcome.report} /> : null;
+    case 'error':
+      return state.error ? <ErrorScreen error={state.error} /> : null;
+    default:
+      return checkExhaustive(state.screen);
+  }
+}
+
+/** q (or Ctrl+C) quits, except while applying; on Confirm q is a letter of the name, so only Ctrl+C quits. */
+function isQuit(input: string, key: Key, screen: WizardState['screen']): boolean {
+  if (input === 'c' && key.ctrl) return true;
+  return input === 'q' && !key.ctrl && screen !== 'confirm';
+}
+
+/** The wizard: owns the state, shows one step at a time, and the keys that work on it. */
+export function App({ engine, onExit }: AppProps) {
+  const wizard = useWizard(engine);
+  const { state, send } = wizard;
+  const { rows, columns } = useTerminalSize();
+  const { exit } = useApp();
+  const finish = useCallback(() => {
+    if (onExit) onExit(exitCodeFor(state));
+    else exit();
+  }, [onExit, exit, state]);
+  useKeys((input, key) => {
+    // Nothing interrupts a running repair.
+    if (state.screen === 'apply') return;
+    if (isQuit(input, key, state.screen)) finish();
+    else if (key.escape) send({ type: 'back' });
+    else if (key.return && FINAL.has(state.screen)) finish();
+  });
+  const width = Math.max(20, columns - 1);
+  const hints = hintsFor(state.screen, {
+    ready: isReady(state),
+    refused: Boolean(state.outcome?.diagnosis.refusal),
+  });
+  return (
+    <Box flexDirection="column" width={width}>
+      <Header screen={state.screen} database={state.connection?.database ?? null} columns={width} />
+      <Body wizard={wizard} height={Math.max(6, rows - CHROME_ROWS)} width={width} />
+      <Box marginTop={1}>
+        <KeyHints hints={hints} />
+      </Box>
+    </Box>
+  );
+}
+
+/** Whether the current screen's data has arrived (so Enter can continue). */
+function isReady(state: WizardState): boolean {
+  switch (state.screen) {
+    case 'connect':
+      return state.connection !== null;
+    case 'detect':
+      return state.outcome !== null;
+    case 'choose':
+      return state.plans !== null;
+    default:
+      return true;
+  }
+}

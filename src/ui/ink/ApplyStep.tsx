@@ -1,0 +1,59 @@
+import { Box, Text } from 'ink';
+import Spinner from 'ink-spinner';
+import type { PlanStep, RepairPlan } from '../../core/types.js';
+import { focusStep, tally, windowStart, type StepStates } from './apply-window.js';
+import { plural } from './lines.js';
+import { toneColor } from './theme.js';
+import { Working } from './Working.js';
+
+export interface ApplyStepProps {
+  plan: RepairPlan;
+  stepStates: StepStates;
+  height: number;
+  /** The steps are over and the engine is detecting again. */
+  verifying: boolean;
+}
+
+function StepRow({ step, index, state }: { step: PlanStep; index: number; state: StepStates[number] | undefined }) {
+  const icon =
+    state === 'done' ? (
+      <Text color={toneColor('ok')}>✓</Text>
+    ) : state === 'failed' ? (
+      <Text color={toneColor('danger')}>✗</Text>
+    ) : state === 'running' ? (
+      <Text color={toneColor('accent')}>
+        <Spinner type="dots" />
+      </Text>
+    ) : (
+      <Text color={toneColor('dim')}>·</Text>
+    );
+  return (
+    <Text wrap="truncate-end">
+      {icon}
+      <Text color={toneColor(state === undefined ? 'dim' : undefined)}>{` ${String(index + 1).padStart(3)}. ${step.reason}`}</Text>
+      {step.outsideTransaction ? <Text color={toneColor('dim')}>{'  (after commit)'}</Text> : null}
+    </Text>
+  );
+}
+
+/** Progress of the repair, one row per step, following the running one. */
+export function ApplyStep({ plan, stepStates, height, verifying }: ApplyStepProps) {
+  const rows = Math.max(3, height - 5);
+  const start = windowStart(focusStep(stepStates), plan.steps.length, rows);
+  const visible = plan.steps.slice(start, start + rows);
+  const { done, failed } = tally(stepStates);
+  const below = plan.steps.length - start - visible.length;
+  return (
+    <Box flexDirection="column">
+      <Text color={toneColor('heading')} bold>
+        {`Applying ${plan.strategy}: ${done} of ${plan.steps.length} done${failed > 0 ? `, ${failed} failed` : ''}`}
+      </Text>
+      <Text color={toneColor('dim')}>{start > 0 ? `  … ${plural(start, 'step')} above` : ' '}</Text>
+      {visible.map((step, i) => (
+        <StepRow key={start + i} step={step} index={start + i} state={stepStates[start + i]} />
+      ))}
+      <Text color={toneColor('dim')}>{below > 0 ? `  … ${plural(below, 'more step', 'more steps')}` : ' '}</Text>
+      {verifying ? <Working message="Verifying: detecting again…" /> : <Text> </Text>}
+    </Box>
+  );
+}

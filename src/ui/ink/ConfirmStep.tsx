@@ -1,0 +1,67 @@
+import { useState } from 'react';
+import { Box, Text } from 'ink';
+import type { RepairPlan } from '../../core/types.js';
+import { plural } from './lines.js';
+import { toneColor } from './theme.js';
+import { useKeys } from './use-keys.js';
+
+export interface ConfirmStepProps {
+  /** The name the operator must type. */
+  database: string;
+  plan: RepairPlan;
+  onConfirm: () => void;
+}
+
+/** Printable text from a keypress (typing or a paste); control keys give ''. */
+function printable(input: string): string {
+  return [...input].filter((ch) => ch >= ' ' && ch !== '\u007F').join('');
+}
+
+/** The operator types the database's name before anything is changed. */
+export function ConfirmStep({ database, plan, onConfirm }: ConfirmStepProps) {
+  const [typed, setTyped] = useState('');
+  const [wrong, setWrong] = useState<string | null>(null);
+  useKeys((input, key) => {
+    if (key.return) {
+      if (typed === database) onConfirm();
+      else setWrong(typed);
+      return;
+    }
+    if (key.backspace || key.delete) setTyped((t) => t.slice(0, -1));
+    else if (!key.ctrl && !key.meta) setTyped((t) => t + printable(input));
+  });
+  const outside = plan.steps.filter((s) => s.outsideTransaction).length;
+  return (
+    <Box flexDirection="column">
+      <Text color={toneColor('heading')} bold>
+        Confirm
+      </Text>
+      <Box marginTop={1} flexDirection="column">
+        <Text>
+          {`This runs ${plural(plan.steps.length, 'step')} of `}
+          <Text color={toneColor('accent')} bold>
+            {plan.strategy}
+          </Text>
+          {' on '}
+          <Text bold>{database}</Text>
+          {outside > 0 ? `, ${outside} of them after the transaction commits.` : ' in one transaction.'}
+        </Text>
+        <Text>Nothing has changed yet. Once it starts, the repair cannot be interrupted from here.</Text>
+      </Box>
+      <Box marginTop={1}>
+        <Text>
+          {'Type the database name ('}
+          <Text bold>{database}</Text>
+          {') to apply: '}
+          <Text color={toneColor('accent')}>{typed}</Text>
+          <Text inverse> </Text>
+        </Text>
+      </Box>
+      {wrong !== null ? (
+        <Text color={toneColor('danger')}>
+          {`"${wrong}" is not the name of this database. Type ${database} exactly, or Esc to go back.`}
+        </Text>
+      ) : null}
+    </Box>
+  );
+}

@@ -1,0 +1,44 @@
+import { Box, Text } from 'ink';
+import type { ConnectionInfo } from '../../core/types.js';
+import { toneColor } from './theme.js';
+import { useKeys } from './use-keys.js';
+import { Working } from './Working.js';
+
+export interface ConnectStepProps {
+  /** Null while connecting. */
+  connection: ConnectionInfo | null;
+  onContinue: () => void;
+}
+
+/** Where we are connected, so the operator can check it is the right database. */
+export function ConnectStep({ connection, onContinue }: ConnectStepProps) {
+  useKeys((_input, key) => {
+    if (key.return && connection) onContinue();
+  });
+  if (!connection) return <Working message="Connecting…" />;
+  const rows: [string, string][] = [
+    ['server', connection.server],
+    ['database', connection.database],
+    ['role', connection.role],
+    ['schema', connection.schema],
+    ['ledger table', connection.ledgerTable],
+    ['server version', connection.serverVersion],
+    ['url', connection.maskedUrl],
+  ];
+  return (
+    <Box flexDirection="column">
+      <Text color={toneColor('heading')} bold>
+        Connected
+      </Text>
+      {rows.map(([label, value]) => (
+        <Text key={label} wrap="truncate-end">
+          <Text color={toneColor('dim')}>{`  ${label.padEnd(16)}`}</Text>
+          <Text bold={label === 'database'}>{value}</Text>
+        </Text>
+      ))}
+      <Box marginTop={1}>
+        <Text>Detection only reads. Check this is the database you mean: nothing changes until you confirm.</Text>
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,67 @@
+import type { Diagnosis, RepairPlan, Strategy } from '../../core/types.js';
+import { STRATEGIES, strategyTitle } from './labels.js';
+import { BLANK, paragraph, plural, type Line } from './lines.js';
+
+/** The strategy to mark as recommended: none when the verdict is unknown. */
+export function recommendedStrategy(diagnosis: Diagnosis): Strategy | null {
+  return diagnosis.verdict === 'unknown' ? null : diagnosis.recommended;
+}
+
+/** Strategies in menu order: the recommended one first, the others in their fixed order. */
+export function strategyOrder(diagnosis: Diagnosis): Strategy[] {
+  const first = recommendedStrategy(diagnosis);
+  return first ? [first, ...STRATEGIES.filter((s) => s !== first)] : [...STRATEGIES];
+}
+
+/** Whether the operator may pick this plan. */
+export function selectable(plan: RepairPlan | undefined): boolean {
+  return plan !== undefined && plan.applicable;
+}
+
+/** What the operator is told before the menu. */
+export function choosePreamble(diagnosis: Diagnosis, width: number): Line[] {
+  if (diagnosis.verdict === 'unknown') {
+    return [
+      ...paragraph("The evidence doesn't separate the causes, so there is no recommendation: you must choose.", { width, tone: 'warn' }),
+      BLANK,
+    ];
+  }
+  if (!diagnosis.recommended) {
+    return [...paragraph('No strategy is recommended for this case: choose with care.', { width, tone: 'warn' }), BLANK];
+  }
+  return [];
+}
+
+function warnings(plan: RepairPlan): string | null {
+  const parts: string[] = [];
+  if (plan.conflicts.length > 0) parts.push(`${plural(plan.conflicts.length, 'statement')} predicted to fail`);
+  if (plan.needsHuman.length > 0) parts.push(`${plural(plan.needsHuman.length, 'difference')} left for a human`);
+  return parts.length > 0 ? `⚠ ${parts.join(' · ')}` : null;
+}
+
+export interface OptionView {
+  selected: boolean;
+  recommended: boolean;
+  width: number;
+}
+
+/** One menu entry: the strategy, its consequence here, and why it is refused when it is. */
+export function optionLines(strategy: Strategy, plan: RepairPlan | undefined, view: OptionView): Line[] {
+  const usable = selectable(plan);
+  const head: Line = [
+    { text: view.selected ? '❯ ' : '  ', tone: 'accent', bold: true },
+    { text: strategy.padEnd(13), tone: usable ? 'accent' : 'dim', bold: usable },
+    { text: strategyTitle(strategy), tone: usable ? undefined : 'dim', bold: view.selected },
+    ...(view.recommended ? [{ text: '  (recommended)', tone: 'ok' as const, bold: true }] : []),
+    ...(plan && !plan.applicable ? [{ text: '  (not applicable)', tone: 'dim' as const }] : []),
+  ];
+  const lead = [{ text: '    ' }];
+  if (!plan) return [head, ...paragraph('planning…', { width: view.width, lead, tone: 'dim' })];
+  const body = paragraph(plan.consequence, { width: view.width, lead, tone: usable ? undefined : 'dim' });
+  if (!plan.applicable) {
+    body.push(...paragraph(`refused: ${plan.refusal ?? 'not applicable here'}`, { width: view.width, lead, tone: 'dim' }));
+  }
+  const warning = usable ? warnings(plan) : null;
+  if (warning) body.push(...paragraph(warning, { width: view.width, lead, tone: 'warn' }));
+  return [head, ...body];
+}

@@ -1,0 +1,73 @@
+import { checkExhaustive } from '../../core/types.js';
+import type { Screen } from './wizard-state.js';
+
+/** One key and what it does here. */
+export interface KeyHint {
+  keys: string;
+  action: string;
+}
+
+/** What the footer shows: the keys, and a sentence when a key is deliberately off. */
+export interface Hints {
+  keys: KeyHint[];
+  note: string | null;
+}
+
+/** What the current screen can do, beyond its name. */
+export interface HintContext {
+  /** The screen's data is there (connected, detected, planned). */
+  ready: boolean;
+  /** Diagnosis refuses repairs: no way forward from Explain. */
+  refused: boolean;
+}
+
+const QUIT: KeyHint = { keys: 'q', action: 'quit (nothing changed)' };
+const BACK: KeyHint = { keys: 'Esc', action: 'back' };
+const SCROLL: KeyHint = { keys: '↑/↓ PgUp/PgDn', action: 'scroll' };
+
+function walkHints(screen: Screen, context: HintContext): KeyHint[] {
+  switch (screen) {
+    case 'connect':
+      return context.ready ? [{ keys: 'Enter', action: 'detect drift' }, QUIT] : [QUIT];
+    case 'detect':
+      return context.ready ? [{ keys: 'Enter', action: 'explain' }, SCROLL, BACK, QUIT] : [BACK, QUIT];
+    case 'explain': {
+      const browse: KeyHint[] = [
+        { keys: '↑/↓', action: 'select' },
+        { keys: 'Space/→', action: 'expand' },
+      ];
+      return context.refused ? [...browse, BACK, QUIT] : [...browse, { keys: 'Enter', action: 'choose a repair' }, BACK, QUIT];
+    }
+    case 'choose':
+      return context.ready
+        ? [{ keys: '↑/↓', action: 'select' }, { keys: 'Enter', action: 'preview' }, BACK, QUIT]
+        : [BACK, QUIT];
+    case 'preview':
+      return [SCROLL, { keys: 'Enter', action: 'confirm' }, BACK, QUIT];
+    case 'confirm':
+      return [{ keys: 'Enter', action: 'apply' }, BACK, { keys: 'Ctrl+C', action: 'quit (nothing changed)' }];
+    default:
+      return [];
+  }
+}
+
+/** The footer for a screen. */
+export function hintsFor(screen: Screen, context: HintContext): Hints {
+  switch (screen) {
+    case 'connect':
+    case 'detect':
+    case 'explain':
+    case 'choose':
+    case 'preview':
+    case 'confirm':
+      return { keys: walkHints(screen, context), note: null };
+    case 'apply':
+      return { keys: [], note: 'q and Esc are off while the repair runs: it must not be interrupted.' };
+    case 'verify':
+    case 'in-sync':
+    case 'error':
+      return { keys: [{ keys: 'Enter/q', action: 'exit' }], note: null };
+    default:
+      return checkExhaustive(screen);
+  }
+}

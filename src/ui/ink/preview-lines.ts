@@ -1,0 +1,68 @@
+import type { PlanStep, RepairPlan } from '../../core/types.js';
+import { highlightSql } from './highlight-sql.js';
+import { stepTag, strategyTitle } from './labels.js';
+import { BLANK, line, paragraph, plural, wrapText, type Line, type Span } from './lines.js';
+
+const INDENT = '     ';
+
+/** A plan step with its 1-based number in the plan, as Apply counts it. */
+interface Numbered {
+  step: PlanStep;
+  number: number;
+}
+
+function sqlLines(sql: string, width: number): Line[] {
+  return wrapText(sql.trim(), width - INDENT.length).map((row) => [{ text: INDENT }, { text: highlightSql(row) }]);
+}
+
+function stepLines({ step, number }: Numbered, width: number): Line[] {
+  const label = `${String(number).padStart(3)}. `;
+  const lead: Span[] = [{ text: label, tone: 'accent', bold: true }];
+  return [
+    ...paragraph(step.reason, { width, lead, bold: true }),
+    ...paragraph(`${stepTag(step)} · locks ${step.locks || 'nothing'}`, { width, lead: [{ text: INDENT }], tone: 'dim' }),
+    ...sqlLines(step.sql, width),
+    BLANK,
+  ];
+}
+
+function warningLines(plan: RepairPlan, width: number): Line[] {
+  const lines: Line[] = [];
+  const lead: Span[] = [{ text: '   ' }];
+  if (plan.needsHuman.length > 0) {
+    lines.push(line(`⚠ Needs a human (${plan.needsHuman.length}): drift-doctor will not change these`, 'warn', true));
+    for (const item of plan.needsHuman) lines.push(...paragraph(`${item.object}: ${item.reason}`, { width, lead, tone: 'warn' }));
+  }
+  if (plan.conflicts.length > 0) {
+    lines.push(line(`⚠ Predicted to fail (${plan.conflicts.length}): the transaction would roll back`, 'warn', true));
+    for (const c of plan.conflicts) {
+      lines.push(...paragraph(`${c.migration}: ${c.problem}`, { width, lead, tone: 'warn' }));
+      lines.push(...paragraph(c.statement, { width, lead: [{ text: '     ' }], tone: 'dim' }));
+    }
+  }
+  return lines.length > 0 ? [...lines, BLANK] : [];
+}
+
+function section(title: string, steps: readonly Numbered[], width: number): Line[] {
+  if (steps.length === 0) return [];
+  return [line(`${title} (${plural(steps.length, 'step')})`, 'heading', true), ...steps.flatMap((s) => stepLines(s, width))];
+}
+
+/** The dry run as lines: warnings first, then the steps in the transaction, then those after commit. */
+export function previewLines(plan: RepairPlan, width: number): Line[] {
+  const numbered = plan.steps.map((step, i) => ({ step, number: i + 1 }));
+  const inside = numbered.filter((n) => !n.step.outsideTransaction);
+  const after = numbered.filter((n) => n.step.outsideTransaction);
+  const lines: Line[] = [
+    [{ text: `${plan.strategy}: `, tone: 'accent', bold: true }, { text: strategyTitle(plan.strategy), bold: true }],
+    ...paragraph(plan.consequence, { width }),
+    BLANK,
+    ...warningLines(plan, width),
+  ];
+  if (plan.steps.length === 0) return [...lines, line('This plan has nothing to run.', 'warn')];
+  return [
+    ...lines,
+    ...section('In one transaction', inside, width),
+    ...section('After commit (non-transactional)', after, width),
+  ];
+}

@@ -1,0 +1,153 @@
+import type { DetectOutcome } from '../../core/engine.js';
+import {
+  checkExhaustive,
+  type ApplyProgress,
+  type ApplyResult,
+  type ConnectionInfo,
+  type RepairPlan,
+  type Strategy,
+  type VerifyResult,
+} from '../../core/types.js';
+
+/** The wizard's screens, in walking order, then the two ends. */
+export type Screen =
+  | 'connect'
+  | 'detect'
+  | 'explain'
+  | 'choose'
+  | 'preview'
+  | 'confirm'
+  | 'apply'
+  | 'verify'
+  | 'in-sync'
+  | 'error';
+
+/** The walk as shown in the header. */
+export const WALK: readonly Screen[] = ['connect', 'detect', 'explain', 'choose', 'preview', 'confirm', 'apply', 'verify'];
+
+/** What the engine was doing when it threw. */
+export type Activity = 'connecting' | 'detecting' | 'planning' | 'applying' | 'verifying';
+
+/** An engine error, in words. */
+export interface WizardError {
+  during: Activity;
+  message: string;
+  /** The way out, when the error carries one (`hint`). */
+  hint: string | null;
+}
+
+export interface WizardState {
+  screen: Screen;
+  connection: ConnectionInfo | null;
+  /** Latest detection progress message, while detecting. */
+  detectMessage: string | null;
+  outcome: DetectOutcome | null;
+  /** One plan per strategy, once planned. */
+  plans: RepairPlan[] | null;
+  chosen: Strategy | null;
+  /** Latest state of each plan step by index, while applying. */
+  stepStates: Record<number, ApplyProgress['state']>;
+  applyResult: ApplyResult | null;
+  verify: VerifyResult | null;
+  error: WizardError | null;
+}
+
+export type WizardAction =
+  | { type: 'connected'; connection: ConnectionInfo }
+  | { type: 'detect-progress'; message: string }
+  | { type: 'detected'; outcome: DetectOutcome }
+  | { type: 'planned'; plans: RepairPlan[] }
+  | { type: 'go'; screen: Screen }
+  | { type: 'back' }
+  | { type: 'chose'; strategy: Strategy }
+  | { type: 'apply-progress'; progress: ApplyProgress }
+  | { type: 'applied'; result: ApplyResult }
+  | { type: 'verified'; verify: VerifyResult }
+  | { type: 'failed'; error: WizardError };
+
+export const initialState: WizardState = {
+  screen: 'connect',
+  connection: null,
+  detectMessage: null,
+  outcome: null,
+  plans: null,
+  chosen: null,
+  stepStates: {},
+  applyResult: null,
+  verify: null,
+  error: null,
+};
+
+/** Where Esc leads from each screen; none once the repair has started. */
+const BACK: Partial<Record<Screen, Screen>> = {
+  detect: 'connect',
+  explain: 'detect',
+  choose: 'explain',
+  preview: 'choose',
+  confirm: 'preview',
+};
+
+/** The screen before `screen`, or null when Esc does nothing there. */
+export function previousScreen(screen: Screen): Screen | null {
+  return BACK[screen] ?? null;
+}
+
+export function wizardReducer(state: WizardState, action: WizardAction): WizardState {
+  switch (action.type) {
+    case 'connected':
+      return { ...state, connection: action.connection };
+    case 'detect-progress':
+      return { ...state, detectMessage: action.message };
+    case 'detected': {
+      // Nothing to repair: skip the walk, but only if the operator is watching Detect.
+      const skip = action.outcome.report.inSync && state.screen === 'detect';
+      return { ...state, outcome: action.outcome, detectMessage: null, screen: skip ? 'in-sync' : state.screen };
+    }
+    case 'planned':
+      return { ...state, plans: action.plans };
+    case 'go':
+      return { ...state, screen: action.screen };
+    case 'back':
+      return { ...state, screen: previousScreen(state.screen) ?? state.screen };
+    case 'chose':
+      return { ...state, chosen: action.strategy, screen: 'preview' };
+    case 'apply-progress':
+      return { ...state, stepStates: { ...state.stepStates, [action.progress.index]: action.progress.state } };
+    case 'applied':
+      return { ...state, applyResult: action.result };
+    case 'verified':
+      return { ...state, verify: action.verify, screen: 'verify' };
+    case 'failed':
+      return { ...state, error: action.error, screen: 'error' };
+    default:
+      return checkExhaustive(action);
+  }
+}
+
+/** The plan the operator chose, once planned. */
+export function chosenPlan(state: WizardState): RepairPlan | null {
+  return state.plans?.find((plan) => plan.strategy === state.chosen) ?? null;
+}
+
+/**
+ * Exit code when the wizard ends on this state: 0 when the database is known
+ * to be consistent, 2 after an error or a failed repair, 1 when drift is left.
+ */
+export function exitCodeFor(state: WizardState): number {
+  if (state.screen === 'error') return 2;
+  if (state.screen === 'in-sync') return 0;
+  if (state.applyResult && !state.applyResult.ok) return 2;
+  if (state.verify) return state.verify.ok ? 0 : 1;
+  return 1;
+}
+
+/** An engine error in words: its message, and its `hint` when it has one. Never a stack. */
+export function describeError(error: unknown, during: Activity): WizardError {
+  if (error instanceof Error || (typeof error === 'object' && error !== null)) {
+    const record = error as { message?: unknown; hint?: unknown };
+    const message = typeof record.message === 'string' && record.message !== '' ? record.message : String(error);
+    const hint = typeof record.hint === 'string' && record.hint !== '' ? record.hint : null;
+    return { during, message, hint };
+  }
+  return { during, message: String(error), hint: null };
+}

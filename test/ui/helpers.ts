@@ -1,0 +1,59 @@
+import { render } from 'ink-testing-library';
+import type { ReactElement } from 'react';
+
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001B\[[0-9;?]*[ -/]*[@-~]/g;
+
+/** Text as the operator reads it, without colours. */
+export function stripAnsi(text: string): string {
+  return text.replace(ANSI, '');
+}
+
+export const KEY = {
+  enter: '\r',
+  up: '\u001B[A',
+  down: '\u001B[B',
+  right: '\u001B[C',
+  esc: '\u001B',
+  pageDown: '\u001B[6~',
+  end: '\u001B[F',
+  backspace: '\u007F',
+  ctrlC: '\u0003',
+} as const;
+
+export const tick = (ms = 50) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Renders, and gives keystrokes that wait for Ink to process them. */
+export function renderUi(tree: ReactElement, size: { rows: number; columns?: number } = { rows: 40 }) {
+  const instance = render(tree);
+  const stdout = instance.stdout as unknown as { rows?: number; columns: number; emit: (e: string) => boolean };
+  // ink-testing-library's stdout has no rows; give it a terminal's height so screens lay out as in a real one.
+  Object.defineProperty(stdout, 'rows', { value: size.rows, configurable: true });
+  if (size.columns) Object.defineProperty(stdout, 'columns', { value: size.columns, configurable: true });
+  stdout.emit('resize');
+  return {
+    ...instance,
+    /** The last frame, unstyled. */
+    screen: () => stripAnsi(instance.lastFrame() ?? ''),
+    /** Writes keys one at a time, waiting after each (Esc needs Ink's escape disambiguation to settle). */
+    async press(...keys: string[]) {
+      for (const key of keys) {
+        instance.stdin.write(key);
+        await tick(key === KEY.esc ? 100 : 50);
+      }
+    },
+    async type(text: string) {
+      instance.stdin.write(text);
+      await tick();
+    },
+  };
+}
+
+/** Waits until `predicate` holds for the current frame (engine calls settle asynchronously). */
+export async function waitFor(check: () => boolean, timeoutMs = 2000): Promise<void> {
+  const start = Date.now();
+  while (!check()) {
+    if (Date.now() - start > timeoutMs) throw new Error('timed out waiting for the screen');
+    await tick(10);
+  }
+}
