@@ -21,6 +21,8 @@ export interface OrmOptions {
   singleConnection?: boolean;
   /** Migrator runs everything in one transaction (MikroORM's default). */
   allOrNothing?: boolean;
+  /** Every session is `default_transaction_read_only` (detection, introspection). */
+  readOnly?: boolean;
 }
 
 /**
@@ -55,6 +57,7 @@ export async function openOrm(options: OrmOptions): Promise<MikroORM> {
     debug: false,
     allowGlobalContext: true,
     ensureDatabase: false,
+    ...(options.readOnly ? { driverOptions: { connection: { options: '-c default_transaction_read_only=on' } } } : {}),
     pool: options.singleConnection ? { min: 1, max: 1 } : { min: 0, max: 4 },
     // MikroORM's own import() lives in node_modules and cannot load .ts under vitest.
     dynamicImportProvider: (id: string) => import(id),

@@ -1,0 +1,74 @@
+import { footprintObjects } from '../drift/drift.js';
+import { describeObject, objectsOf } from '../snapshot/objects.js';
+import { reconcileObjects } from './reconcile.js';
+import type { NeedsHuman, ObjectRef, PlanStep, RepairPlan } from '../types.js';
+import { addsNotNullWithoutDefault, classifyStatement, lockOf } from './classify.js';
+import { ledgerShapeSteps, recordStep, recordedAfterShape, unrecordStep, type PlanContext } from './context.js';
+
+function tableOf(sql: string): string {
+  return /^(?:create\s+table|alter\s+table|create\s+(?:unique\s+)?index\s+\S+\s+on)\s+(?:"[^"]+"\.)?"?([^"\s(]+)"?/i.exec(sql.trim())?.[1] ?? '';
+}
+
+/**
+ * Create-all: MikroORM's safe update SQL from the entity models (no drops),
+ * filtered so that nothing destructive or data-rewriting runs; then the
+ * ledger records every migration whose footprint will exist.
+ */
+export function planCreateAll(ctx: PlanContext): RepairPlan {
+  const steps: PlanStep[] = ledgerShapeSteps(ctx);
+  const needsHuman: NeedsHuman[] = [];
+  for (const sql of ctx.modelStatements) {
+    const cls = classifyStatement(sql);
+    if (cls.kind !== 'additive') {
+      needsHuman.push({ object: tableOf(sql) || sql.slice(0, 60), reason: `the models want a change that ${cls.reason}: ${sql}` });
+      continue;
+    }
+    const nn = addsNotNullWithoutDefault(sql);
+    if (nn && ctx.tablesWithRows.has(nn.table)) {
+      needsHuman.push({ object: `${nn.table}.${nn.column}`, reason: `NOT NULL column without a default on ${nn.table}, which has rows: it would fail; add a default or backfill first` });
+      continue;
+    }
+    const table = tableOf(sql);
+    steps.push({ kind: 'ddl', ...(table ? { object: table } : {}), sql, reason: table ? `the models define ${table}; the database lacks this` : 'the models define this', locks: lockOf(sql, ctx.live.schema), outsideTransaction: false });
+  }
+  for (const name of ctx.report.invalidIndexes) {
+    steps.push({ kind: 'ddl', object: `index ${name}`, sql: `reindex index "${name.replace(/"/g, '""')}";`, reason: `index ${name} is invalid; rebuild it`, locks: lockOf(`reindex index ${name}`, ctx.live.schema), outsideTransaction: false });
+  }
+  // After the DDL every model object exists, except what needs a human.
+  const blocked = new Set(needsHuman.map((n) => n.object));
+  const isBlocked = (o: ObjectRef) => blocked.has(o.table ?? o.name) || blocked.has(`${o.table}.${o.name}`);
+  const willExist = new Set(objectsOf(ctx.live).keys());
+  for (const [key, e] of objectsOf(ctx.models)) if (!isBlocked(e.ref)) willExist.add(key);
+  // Objects only the migration history makes (a standalone sequence, say): create them too.
+  const historyOnly = [...objectsOf(ctx.expected).values()].map((e) => e.ref).filter((o) => !willExist.has(o.key) && !isBlocked(o));
+  const extra = reconcileObjects({ missing: historyOnly, expected: ctx.expected, schema: ctx.live.schema, tablesWithRows: ctx.tablesWithRows, reason: 'a migration creates it; the entity models do not describe it' });
+  steps.push(...extra.steps);
+  needsHuman.push(...extra.needsHuman);
+  for (const s of extra.steps) if (s.kind === 'ddl') for (const o of historyOnly) if (s.object === describeObject(o)) willExist.add(o.key);
+  const recorded = recordedAfterShape(ctx);
+  let records = 0;
+  for (const m of ctx.report.migrations) {
+    if (!m.hasFile) continue;
+    const fp = ctx.footprints.find((f) => f.migration === m.name);
+    if (!fp) continue;
+    const { creates, alters } = footprintObjects(fp, ctx.expected);
+    const all = [...creates, ...alters];
+    const present = all.filter((o) => willExist.has(o.key)).length;
+    if (!recorded.has(m.name) && present === all.length) {
+      steps.push(recordStep(ctx, m.name, all.length ? `its footprint exists after the DDL above` : 'nothing to create; record with the rest of the history'));
+      records++;
+    } else if (recorded.has(m.name) && all.length > 0 && present === 0) {
+      steps.push(unrecordStep(ctx, m.name, 'its footprint will still be absent'));
+    }
+  }
+  const ddl = steps.filter((s) => s.kind === 'ddl').length;
+  return {
+    strategy: 'create-all',
+    applicable: true,
+    refusal: null,
+    consequence: `${ddl} additive statements from the entity models (no drops), then ${records} migrations recorded so the next migration:up is a no-op`,
+    steps,
+    needsHuman,
+    conflicts: [],
+  };
+}

@@ -1,0 +1,89 @@
+import { describeObject, objectsOf } from '../snapshot/objects.js';
+import type { MigrationFootprint, MigrationStatus, NeedsHuman, PlanConflict, PlanStep, RepairPlan, StatementFootprint } from '../types.js';
+import { classifyStatement, lockOf } from './classify.js';
+import { ledgerShapeSteps, recordStep, recordedAfterShape, unrecordStep, type PlanContext } from './context.js';
+import { reconcileObjects } from './reconcile.js';
+
+/** A migration needs running unless it is recorded and wholly present. */
+function needsRun(m: MigrationStatus, recorded: boolean): boolean {
+  if (!m.hasFile) return false;
+  if (recorded) return m.presence === 'none' || m.presence === 'partial';
+  return true;
+}
+
+/** CREATE INDEX CONCURRENTLY cannot run in a transaction; inside the repair it is built plainly. */
+function inTransaction(sql: string): { sql: string; note: string } {
+  if (!/\bconcurrently\b/i.test(sql)) return { sql, note: '' };
+  return { sql: sql.replace(/\s+concurrently\b/i, ''), note: ' (built without CONCURRENTLY so the repair stays one transaction; blocks writes to the table while it builds)' };
+}
+
+interface Walk {
+  steps: PlanStep[];
+  needsHuman: NeedsHuman[];
+  conflicts: PlanConflict[];
+  /** Object keys that will exist when the plan reaches this point. */
+  present: Set<string>;
+}
+
+function statementStep(ctx: PlanContext, walk: Walk, fp: MigrationFootprint, s: StatementFootprint, fresh: boolean): void {
+  const cls = classifyStatement(s.sql);
+  if (cls.kind !== 'additive') {
+    walk.needsHuman.push({ object: fp.migration, reason: `statement ${cls.reason}; not run by drift-doctor: ${s.sql.slice(0, 120)}` });
+    return;
+  }
+  if (s.error) {
+    walk.needsHuman.push({ object: fp.migration, reason: `statement fails even on an empty database (${s.error}): ${s.sql.slice(0, 120)}` });
+    return;
+  }
+  const existing = s.creates.filter((o) => walk.present.has(o.key));
+  const missing = s.creates.filter((o) => !walk.present.has(o.key));
+  if (s.creates.length && !missing.length) return; // all already there (leftovers are reused)
+  if (!s.creates.length && !fresh && !/\bif\s+not\s+exists\b/i.test(s.sql)) return;
+  if (existing.length) {
+    walk.conflicts.push({ migration: fp.migration, statement: s.sql.slice(0, 160), problem: `${existing.map(describeObject).slice(0, 3).join(', ')} already exist; only the missing parts are created` });
+    const r = reconcileObjects({ missing, expected: ctx.expected, schema: ctx.report.ledger.schema, tablesWithRows: ctx.tablesWithRows, reason: `${fp.migration}: part of its statement already exists; add what is missing` });
+    walk.steps.push(...r.steps);
+    walk.needsHuman.push(...r.needsHuman);
+  } else {
+    const { sql, note } = inTransaction(s.sql);
+    walk.steps.push({ kind: 'migration-statement', migration: fp.migration, sql, reason: `${fp.migration}${note}`, locks: lockOf(sql, ctx.live.schema), outsideTransaction: false });
+  }
+  for (const o of s.creates) walk.present.add(o.key);
+}
+
+/**
+ * Re-run: un-record the migrations whose footprint is absent, then run every
+ * migration that is not wholly present, in order, statement by statement —
+ * skipping what already exists (leftover types, sequences), reconciling
+ * half-present objects, and recording each migration as it completes.
+ */
+export function planRerun(ctx: PlanContext): RepairPlan {
+  const walk: Walk = { steps: ledgerShapeSteps(ctx), needsHuman: [], conflicts: [], present: new Set(objectsOf(ctx.live).keys()) };
+  const recorded = recordedAfterShape(ctx);
+  const runs: string[] = [];
+  for (const m of ctx.report.migrations) {
+    const isRecorded = recorded.has(m.name);
+    if (!needsRun(m, isRecorded)) continue;
+    const fp = ctx.footprints.find((f) => f.migration === m.name);
+    if (!fp) continue;
+    if (isRecorded) walk.steps.push(unrecordStep(ctx, m.name, `recorded, but its footprint is ${m.presence === 'none' ? 'absent' : 'only partly present'}: un-record before running it again`));
+    const before = walk.steps.length;
+    for (const s of fp.statements) statementStep(ctx, walk, fp, s, m.presence === 'none');
+    walk.steps.push(recordStep(ctx, m.name, before === walk.steps.length ? `${m.name}: everything it makes already exists` : `${m.name} ran`));
+    runs.push(m.name);
+  }
+  for (const name of ctx.report.invalidIndexes) {
+    walk.steps.push({ kind: 'ddl', object: `index ${name}`, sql: `reindex index "${name.replace(/"/g, '""')}";`, reason: `index ${name} is invalid (a failed concurrent build); rebuild it`, locks: lockOf(`reindex index ${name}`, ctx.live.schema), outsideTransaction: false });
+  }
+  return {
+    strategy: 'rerun',
+    applicable: true,
+    refusal: null,
+    consequence: runs.length
+      ? `runs ${runs.length} migrations again (${runs[0]} … ${runs[runs.length - 1]}), skipping objects that already exist; ends at head`
+      : 'no migration needs running',
+    steps: walk.steps,
+    needsHuman: walk.needsHuman,
+    conflicts: walk.conflicts,
+  };
+}

@@ -1,0 +1,239 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type pg from 'pg';
+import { openConnection } from './connect/connection.js';
+import { maskSecrets, resolveConnection, type ConnectionSettings } from './connect/url.js';
+import { inSavepoint, qualified, type Queryable } from './db.js';
+import { readDatabaseCreatedAt, readUnownedSequences, type LiveFacts } from './diagnosis/facts.js';
+import { diagnose } from './diagnosis/diagnose.js';
+import { computeDrift } from './drift/drift.js';
+import type { DetectOutcome, DetectProgress, Engine } from './engine.js';
+import { describePgError, DriftDoctorError } from './errors.js';
+import { findLedgerLikeTables, readLedger } from './ledger/ledger.js';
+import { openOrm } from './orm.js';
+import { applyPlan } from './repair/apply.js';
+import type { PlanContext } from './repair/context.js';
+import { buildPlan } from './repair/plan.js';
+import { listMigrationFiles, loadMigration } from './replay/files.js';
+import { modelSnapshot, replayMigrations, type ReplayResult } from './replay/replay.js';
+import { openScratch } from './replay/scratch.js';
+import { takeSnapshot } from './snapshot/snapshot.js';
+import type { ApplyProgress, ApplyResult, ConnectionInfo, DriftReport, LedgerState, RepairPlan, SchemaSnapshot, Strategy, VerifyResult } from './types.js';
+import { verifyAfter } from './verify/verify.js';
+
+export interface EngineOptions {
+  /** `--url`; else DATABASE_URL, else PG* variables. */
+  url?: string;
+  env?: NodeJS.ProcessEnv;
+  schema?: string;
+  ledgerTable?: string;
+  /** Schema of the ledger when it is not the application schema. */
+  ledgerSchema?: string;
+  migrationsDir?: string;
+  entitiesDir?: string;
+  lockTimeoutMs?: number;
+  statementTimeoutMs?: number;
+  /** Target is the embedded PGlite: one shared session, no read-only ORM option. */
+  embedded?: boolean;
+}
+
+/** What the engine keeps per detection, beyond the plain outcome. */
+interface Internals {
+  live: SchemaSnapshot;
+  tablesWithRows: Set<string>;
+  modelStatements: string[];
+}
+
+interface LiveRead {
+  ledger: LedgerState;
+  live: SchemaSnapshot;
+  facts: LiveFacts;
+  tablesWithRows: Set<string>;
+}
+
+/** The engine over a real PostgreSQL (or the embedded one). */
+export class DriftEngine implements Engine {
+  private readonly settings: ConnectionSettings;
+  private readonly schema: string;
+  private readonly ledgerTable: string;
+  private readonly ledgerSchema: string;
+  private client?: pg.Client;
+  private info?: ConnectionInfo;
+  private orm?: MikroORM;
+  private history?: ReplayResult & { models: SchemaSnapshot; files: string[] };
+  private readonly internals = new WeakMap<DetectOutcome, Internals>();
+  private lastOutcome?: DetectOutcome;
+
+  constructor(private readonly options: EngineOptions = {}) {
+    this.settings = resolveConnection(options.url, options.env ?? process.env);
+    this.schema = options.schema ?? 'public';
+    this.ledgerTable = options.ledgerTable ?? 'mikro_orm_migrations';
+    this.ledgerSchema = options.ledgerSchema ?? this.schema;
+  }
+
+  private mask = (s: string) => maskSecrets(s, this.settings.password);
+
+  async connect(): Promise<ConnectionInfo> {
+    if (this.info) return this.info;
+    const opened = await openConnection(this.settings, { schema: this.schema, ledgerTable: this.ledgerSchema === this.schema ? this.ledgerTable : `${this.ledgerSchema}.${this.ledgerTable}` });
+    this.client = opened.client;
+    this.info = opened.info;
+    return this.info;
+  }
+
+  private async ensureOrm(): Promise<MikroORM> {
+    this.orm ??= await openOrm({
+      url: this.settings.url,
+      schema: this.schema,
+      ledgerTable: this.ledgerTable,
+      ledgerSchema: this.ledgerSchema,
+      ...(this.options.migrationsDir ? { migrationsDir: this.options.migrationsDir } : {}),
+      ...(this.options.entitiesDir ? { entitiesDir: this.options.entitiesDir } : {}),
+      singleConnection: this.options.embedded === true,
+      readOnly: this.options.embedded !== true,
+    }).catch((e: Error) => {
+      throw new DriftDoctorError(`cannot load the entity models: ${this.mask(e.message)}`, 'check --entities DIR (a folder with index.ts exporting the entities)');
+    });
+    return this.orm;
+  }
+
+  /** Replays the migration files once per session; the files do not change under us. */
+  private async loadHistory(onProgress?: (p: DetectProgress) => void) {
+    if (this.history) return this.history;
+    const orm = await this.ensureOrm();
+    const files = listMigrationFiles(orm.config.get('migrations').path ?? '');
+    onProgress?.({ phase: 'files', message: `reading ${files.length} migration files` });
+    const loaded = [];
+    for (const f of files) loaded.push(await loadMigration(orm, f));
+    onProgress?.({ phase: 'replay', message: 'starting the scratch database (embedded PostgreSQL)' });
+    const scratch = await openScratch();
+    try {
+      const replay = await replayMigrations(scratch, loaded, (name, i, n) => onProgress?.({ phase: 'replay', message: `replaying ${name} (${i + 1}/${n})` }));
+      onProgress?.({ phase: 'models', message: 'building the schema the entity models describe' });
+      const models = await modelSnapshot(scratch, await orm.schema.getCreateSchemaSQL({ wrap: false }));
+      this.history = { ...replay, models, files: files.map((f) => f.name) };
+      return this.history;
+    } finally {
+      await scratch.close();
+    }
+  }
+
+  private async readLive(db: Queryable): Promise<LiveRead> {
+    const ledger = await readLedger(db, this.ledgerSchema, this.ledgerTable);
+    const live = await takeSnapshot(db, { schema: this.schema, exclude: this.ledgerSchema === this.schema ? [this.ledgerTable] : [] });
+    const created = await readDatabaseCreatedAt(db);
+    const facts: LiveFacts = {
+      databaseCreatedAt: created.at,
+      databaseCreatedAtGap: created.gap,
+      unownedSequences: await readUnownedSequences(db, live),
+      ledgerLike: ledger.exists ? [] : await findLedgerLikeTables(db),
+      schemaExists: true,
+    };
+    const tablesWithRows = new Set<string>();
+    for (const t of Object.keys(live.tables)) {
+      const has = await inSavepoint(db, async () => (await db.query<{ has: boolean }>(`select exists (select 1 from ${qualified(this.schema, t)}) as has`)).rows[0]?.has ?? false, () => (live.tables[t]?.rowCount ?? 0) > 0);
+      if (has) tablesWithRows.add(t);
+    }
+    return { ledger, live, facts, tablesWithRows };
+  }
+
+  /** Reads everything live in one read-only transaction, so detection can never write. */
+  private async readLiveReadOnly(): Promise<LiveRead> {
+    const client = this.requireClient();
+    try {
+      await client.query('begin transaction isolation level repeatable read read only');
+      await client.query(`set local statement_timeout = ${this.options.statementTimeoutMs ?? 60_000}`);
+      return await this.readLive(client);
+    } catch (e) {
+      throw describePgError(e, this.mask);
+    } finally {
+      await client.query('rollback').catch(() => {});
+    }
+  }
+
+  private requireClient(): pg.Client {
+    if (!this.client) throw new DriftDoctorError('not connected', 'call connect() first (this is a bug in the front end)');
+    return this.client;
+  }
+
+  private driftOf(read: Pick<LiveRead, 'ledger' | 'live'>, history: NonNullable<DriftEngine['history']>, modelStatements: string[]): DriftReport {
+    return computeDrift({
+      connection: this.info!, ledger: read.ledger, files: history.files, footprints: history.footprints,
+      expected: history.expected, models: history.models, live: read.live, modelStatements,
+    });
+  }
+
+  async detect(onProgress?: (p: DetectProgress) => void): Promise<DetectOutcome> {
+    await this.connect();
+    onProgress?.({ phase: 'ledger', message: `reading ${this.ledgerSchema}.${this.ledgerTable} and the catalogs (read-only transaction)` });
+    const read = await this.readLiveReadOnly();
+    const history = await this.loadHistory(onProgress);
+    onProgress?.({ phase: 'models', message: 'comparing the entity models with the live schema (MikroORM)' });
+    const orm = await this.ensureOrm();
+    const modelSql = await orm.schema.getUpdateSchemaSQL({ wrap: false, safe: true, dropTables: false }).catch((e: Error) => {
+      throw describePgError(e, this.mask);
+    });
+    const modelStatements = modelSql.split('\n').map((s) => s.trim()).filter(Boolean);
+    onProgress?.({ phase: 'compare', message: 'comparing ledger, files and schema' });
+    const report = this.driftOf(read, history, modelStatements);
+    onProgress?.({ phase: 'diagnose', message: 'weighing the evidence' });
+    const diagnosis = diagnose({ report, footprints: history.footprints, live: read.live, facts: read.facts });
+    const outcome: DetectOutcome = { report, diagnosis };
+    this.internals.set(outcome, { live: read.live, tablesWithRows: read.tablesWithRows, modelStatements });
+    this.lastOutcome = outcome;
+    return outcome;
+  }
+
+  private contextOf(outcome: DetectOutcome): PlanContext {
+    const inner = this.internals.get(outcome);
+    if (!inner || !this.history) throw new DriftDoctorError('this detection outcome is not from this session', 'run detect again');
+    return { ...outcome, footprints: this.history.footprints, expected: this.history.expected, models: this.history.models, live: inner.live, modelStatements: inner.modelStatements, tablesWithRows: inner.tablesWithRows };
+  }
+
+  async plan(strategy: Strategy, outcome: DetectOutcome): Promise<RepairPlan> {
+    return buildPlan(strategy, this.contextOf(outcome));
+  }
+
+  /** Verification on a given handle: inside the repair transaction, or a fresh read-only one. */
+  private async verifyOn(db: Queryable, before: DetectOutcome): Promise<VerifyResult> {
+    const read = await this.readLive(db);
+    const history = this.history!;
+    const after = this.driftOf(read, history, this.internals.get(before)?.modelStatements ?? []);
+    return verifyAfter({ before: before.report, after, models: history.models, live: read.live, footprints: history.footprints });
+  }
+
+  async apply(plan: RepairPlan, onProgress?: (p: ApplyProgress) => void, options: { rehearse?: boolean } = {}): Promise<ApplyResult> {
+    if (!plan.applicable) throw new DriftDoctorError(`the ${plan.strategy} plan cannot be applied: ${plan.refusal ?? ''}`, 'choose another strategy', 3);
+    const client = this.requireClient();
+    const before = this.lastOutcome;
+    if (!before) throw new DriftDoctorError('nothing detected yet', 'run detect before apply (this is a bug in the front end)');
+    return applyPlan(client, plan, {
+      schema: this.schema,
+      lockKey: `drift-doctor:${this.info!.database}:${this.ledgerSchema}.${this.ledgerTable}`,
+      lockTimeoutMs: this.options.lockTimeoutMs ?? 5_000,
+      statementTimeoutMs: this.options.statementTimeoutMs ?? 60_000,
+      mask: this.mask,
+      ...(onProgress ? { onProgress } : {}),
+      verifyInside: () => this.verifyOn(client, before),
+      rehearse: options.rehearse === true,
+    });
+  }
+
+  async verify(before: DetectOutcome): Promise<VerifyResult> {
+    const client = this.requireClient();
+    try {
+      await client.query('begin transaction isolation level repeatable read read only');
+      return await this.verifyOn(client, before);
+    } catch (e) {
+      throw describePgError(e, this.mask);
+    } finally {
+      await client.query('rollback').catch(() => {});
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.client?.end().catch(() => {});
+    await this.orm?.close(true).catch(() => {});
+    this.client = undefined;
+    this.orm = undefined;
+  }
+}
