@@ -1,0 +1,194 @@
+import { parseArgs } from 'node:util';
+import { maskSecrets } from '../core/connect/url.js';
+import { DriftDoctorError } from '../core/errors.js';
+import { DriftEngine, type EngineOptions } from '../core/session.js';
+import type { Strategy } from '../core/types.js';
+import { startEmbedded } from '../embedded/pglite-server.js';
+import { renderApply, renderCheck, renderPlan } from '../report/text.js';
+import { findScenario, scenarios } from '../scenarios/index.js';
+
+export const USAGE = `drift-doctor — repair a PostgreSQL database whose migration ledger disagrees with its schema
+
+Usage:
+  drift-doctor [wizard]                      the interactive wizard (detect → explain → choose → preview → apply → verify)
+  drift-doctor check [--json]                detect and explain, read-only
+                                             exit 0 in sync, 1 drift found, 2 error, 3 refused or ambiguous
+  drift-doctor repair --strategy create-all|rerun|sync-ledger (--dry-run | --yes) [--json]
+                                             non-interactive repair; exit 0 only when verification passed
+  drift-doctor scenario <name> --url URL     build a test scenario on an EMPTY database
+  drift-doctor demo [--scenario NAME]        embedded PostgreSQL with the incident, then the wizard
+
+Connection (first found wins): --url URL, DATABASE_URL, libpq PG* variables (PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE)
+  --schema NAME             application schema (default public)
+  --ledger-table NAME       ledger table (default mikro_orm_migrations)
+  --ledger-schema NAME      schema of the ledger when it is elsewhere (default: --schema)
+  --migrations DIR          migration files (default: the sample application's)
+  --entities DIR            entity models, DIR/index.ts (default: the sample application's)
+  --lock-timeout MS         repair: wait at most this long for a lock (default 5000)
+  --statement-timeout MS    any statement (default 60000)
+
+Scenarios: ${scenarios.map((s) => s.name).join(', ')}`;
+
+const OPTIONS = {
+  url: { type: 'string' },
+  schema: { type: 'string' },
+  'ledger-table': { type: 'string' },
+  'ledger-schema': { type: 'string' },
+  migrations: { type: 'string' },
+  entities: { type: 'string' },
+  'lock-timeout': { type: 'string' },
+  'statement-timeout': { type: 'string' },
+  json: { type: 'boolean' },
+  strategy: { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  yes: { type: 'boolean' },
+  scenario: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+type Values = ReturnType<typeof parse>['values'];
+
+function parse(argv: string[]) {
+  try {
+    return parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new DriftDoctorError((e as Error).message, 'run drift-doctor --help for the commands and flags');
+  }
+}
+
+function msOption(v: string | undefined, flag: string): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0) throw new DriftDoctorError(`${flag} must be a positive number of milliseconds, got "${v}"`, `e.g. ${flag} 5000`);
+  return n;
+}
+
+function engineOptions(v: Values, extra: Partial<EngineOptions> = {}): EngineOptions {
+  const lock = msOption(v['lock-timeout'], '--lock-timeout');
+  const stmt = msOption(v['statement-timeout'], '--statement-timeout');
+  return {
+    ...(v.url ? { url: v.url } : {}),
+    ...(v.schema ? { schema: v.schema } : {}),
+    ...(v['ledger-table'] ? { ledgerTable: v['ledger-table'] } : {}),
+    ...(v['ledger-schema'] ? { ledgerSchema: v['ledger-schema'] } : {}),
+    ...(v.migrations ? { migrationsDir: v.migrations } : {}),
+    ...(v.entities ? { entitiesDir: v.entities } : {}),
+    ...(lock ? { lockTimeoutMs: lock } : {}),
+    ...(stmt ? { statementTimeoutMs: stmt } : {}),
+    ...extra,
+  };
+}
+
+export interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+const STRATEGIES: Strategy[] = ['create-all', 'rerun', 'sync-ledger'];
+
+async function check(engine: DriftEngine, v: Values, io: Io): Promise<number> {
+  await engine.connect();
+  const outcome = await engine.detect(v.json ? undefined : (p) => io.err(`… ${p.message}`));
+  const { report, diagnosis } = outcome;
+  if (v.json) io.out(JSON.stringify({ ...report, diagnosis }, null, 2));
+  else io.out(renderCheck(report, diagnosis));
+  if (report.inSync) return 0;
+  if (diagnosis.refusal || diagnosis.verdict === 'unknown') return 3;
+  return 1;
+}
+
+async function repair(engine: DriftEngine, v: Values, io: Io): Promise<number> {
+  const strategy = v.strategy as Strategy | undefined;
+  if (!strategy || !STRATEGIES.includes(strategy)) {
+    throw new DriftDoctorError(`repair needs --strategy ${STRATEGIES.join('|')}`, 'run drift-doctor check first; it names the recommended strategy');
+  }
+  if (v['dry-run'] === v.yes) {
+    throw new DriftDoctorError('repair needs exactly one of --dry-run (show the plan) or --yes (apply it)', 'start with --dry-run and read the SQL');
+  }
+  await engine.connect();
+  const outcome = await engine.detect(v.json ? undefined : (p) => io.err(`… ${p.message}`));
+  if (outcome.report.inSync) {
+    io.out(v.json ? JSON.stringify({ inSync: true, plan: null, result: null }) : 'in sync — nothing to repair');
+    return 0;
+  }
+  const plan = await engine.plan(strategy, outcome);
+  if (!plan.applicable) {
+    io.out(v.json ? JSON.stringify({ inSync: false, plan, result: null }, null, 2) : renderPlan(plan));
+    return 3;
+  }
+  if (v['dry-run']) {
+    io.out(v.json ? JSON.stringify({ inSync: false, plan, result: null }, null, 2) : renderPlan(plan));
+    return 0;
+  }
+  const result = await engine.apply(plan, v.json ? undefined : (p) => p.state !== 'running' && io.err(`${p.state === 'done' ? '✓' : '✗'} ${p.index + 1}/${p.total} ${p.step.reason}`));
+  io.out(v.json ? JSON.stringify({ inSync: false, plan, result }, null, 2) : renderApply(result));
+  return result.ok ? 0 : 1;
+}
+
+async function wizard(engine: DriftEngine): Promise<number> {
+  const { runWizard } = await import('../ui/ink/run-wizard.js');
+  return runWizard(engine);
+}
+
+async function scenarioCommand(v: Values, positionals: string[], io: Io): Promise<number> {
+  const name = positionals[1] ?? v.scenario;
+  const scenario = name ? findScenario(name) : undefined;
+  if (!scenario) {
+    throw new DriftDoctorError(name ? `no scenario "${name}"` : 'scenario needs a name', `one of: ${scenarios.map((s) => s.name).join(', ')}`);
+  }
+  const url = v.url ?? process.env.DATABASE_URL;
+  if (!url) throw new DriftDoctorError('scenario needs --url of an empty database', 'e.g. createdb dd_demo && drift-doctor scenario seed-incident --url postgresql://postgres@127.0.0.1/dd_demo');
+  await scenario.build({ url, log: (l) => io.err(l) });
+  io.out(`built ${scenario.id} ${scenario.name}: ${scenario.title}\nnext: drift-doctor check --url ${maskSecrets(url, null)}`);
+  return 0;
+}
+
+async function demo(v: Values, io: Io): Promise<number> {
+  const scenario = findScenario(v.scenario ?? 'seed-incident');
+  if (!scenario) throw new DriftDoctorError(`no scenario "${v.scenario}"`, `one of: ${scenarios.map((s) => s.name).join(', ')}`);
+  io.err(`starting the embedded PostgreSQL (PGlite) and building ${scenario.id} ${scenario.name}…`);
+  const server = await startEmbedded();
+  try {
+    await scenario.build({ url: server.url, embedded: true, log: (l) => io.err(`  ${l}`) });
+    const engine = new DriftEngine(engineOptions(v, { url: server.url, embedded: true }));
+    try {
+      return await wizard(engine);
+    } finally {
+      await engine.close();
+    }
+  } finally {
+    await server.stop();
+  }
+}
+
+/** The one place that knows about commands; returns the exit code. */
+export async function main(argv: string[], io: Io): Promise<number> {
+  try {
+    const { values: v, positionals } = parse(argv);
+    const command = positionals[0] ?? 'wizard';
+    if (v.help || command === 'help') {
+      io.out(USAGE);
+      return 0;
+    }
+    if (command === 'scenario') return await scenarioCommand(v, positionals, io);
+    if (command === 'demo') return await demo(v, io);
+    if (!['wizard', 'check', 'repair'].includes(command)) {
+      throw new DriftDoctorError(`unknown command "${command}"`, 'run drift-doctor --help');
+    }
+    const engine = new DriftEngine(engineOptions(v));
+    try {
+      if (command === 'check') return await check(engine, v, io);
+      if (command === 'repair') return await repair(engine, v, io);
+      return await wizard(engine);
+    } finally {
+      await engine.close();
+    }
+  } catch (e) {
+    if (e instanceof DriftDoctorError) {
+      io.err(`drift-doctor: ${e.message}\nWhat to do: ${e.hint}`);
+      return e.exitCode;
+    }
+    io.err(`drift-doctor: unexpected error (a bug): ${maskSecrets((e as Error)?.stack ?? String(e), null)}`);
+    return 2;
+  }
+}
