@@ -9,12 +9,13 @@ import { computeDrift } from './drift/drift.js';
 import type { DetectOutcome, DetectProgress, Engine } from './engine.js';
 import { describePgError, DriftDoctorError } from './errors.js';
 import { findLedgerLikeTables, readLedger } from './ledger/ledger.js';
-import { openOrm } from './orm.js';
+import { openOrm, SAMPLE_ENTITIES_DIR } from './orm.js';
 import { applyPlan } from './repair/apply.js';
 import type { PlanContext } from './repair/context.js';
 import { buildPlan } from './repair/plan.js';
 import { listMigrationFiles, loadMigration } from './replay/files.js';
-import { modelSnapshot, replayMigrations, type ReplayResult } from './replay/replay.js';
+import { historyKey, readHistory, writeHistory, type History } from './replay/cache.js';
+import { modelSnapshot, replayMigrations } from './replay/replay.js';
 import { openScratch } from './replay/scratch.js';
 import { takeSnapshot } from './snapshot/snapshot.js';
 import type { ApplyProgress, ApplyResult, ConnectionInfo, DriftReport, LedgerState, RepairPlan, SchemaSnapshot, Strategy, VerifyResult } from './types.js';
@@ -59,7 +60,7 @@ export class DriftEngine implements Engine {
   private client?: pg.Client;
   private info?: ConnectionInfo;
   private orm?: MikroORM;
-  private history?: ReplayResult & { models: SchemaSnapshot; files: string[] };
+  private history?: History;
   private readonly internals = new WeakMap<DetectOutcome, Internals>();
   private lastOutcome?: DetectOutcome;
 
@@ -96,11 +97,22 @@ export class DriftEngine implements Engine {
     return this.orm;
   }
 
-  /** Replays the migration files once per session; the files do not change under us. */
-  private async loadHistory(onProgress?: (p: DetectProgress) => void) {
+  /**
+   * Replays the migration files into the scratch database. The result is a
+   * pure function of the files, so it is cached by their content hash.
+   */
+  private async loadHistory(onProgress?: (p: DetectProgress) => void): Promise<History> {
     if (this.history) return this.history;
     const orm = await this.ensureOrm();
-    const files = listMigrationFiles(orm.config.get('migrations').path ?? '');
+    const migrationsDir = orm.config.get('migrations').path ?? '';
+    const key = historyKey(migrationsDir, this.options.entitiesDir ?? SAMPLE_ENTITIES_DIR);
+    const cached = readHistory(key);
+    if (cached) {
+      onProgress?.({ phase: 'replay', message: `migration footprints from cache (${cached.files.length} files unchanged)` });
+      this.history = cached;
+      return cached;
+    }
+    const files = listMigrationFiles(migrationsDir);
     onProgress?.({ phase: 'files', message: `reading ${files.length} migration files` });
     const loaded = [];
     for (const f of files) loaded.push(await loadMigration(orm, f));
@@ -111,6 +123,7 @@ export class DriftEngine implements Engine {
       onProgress?.({ phase: 'models', message: 'building the schema the entity models describe' });
       const models = await modelSnapshot(scratch, await orm.schema.getCreateSchemaSQL({ wrap: false }));
       this.history = { ...replay, models, files: files.map((f) => f.name) };
+      writeHistory(key, this.history);
       return this.history;
     } finally {
       await scratch.close();
@@ -155,7 +168,7 @@ export class DriftEngine implements Engine {
     return this.client;
   }
 
-  private driftOf(read: Pick<LiveRead, 'ledger' | 'live'>, history: NonNullable<DriftEngine['history']>, modelStatements: string[]): DriftReport {
+  private driftOf(read: Pick<LiveRead, 'ledger' | 'live'>, history: History, modelStatements: string[]): DriftReport {
     return computeDrift({
       connection: this.info!, ledger: read.ledger, files: history.files, footprints: history.footprints,
       expected: history.expected, models: history.models, live: read.live, modelStatements,

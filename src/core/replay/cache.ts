@@ -1,0 +1,62 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { MigrationFootprint, SchemaSnapshot } from '../types.js';
+
+/** Bump when replay, snapshot or footprint logic changes what is stored. */
+const CACHE_VERSION = 'history-v1';
+
+export interface History {
+  footprints: MigrationFootprint[];
+  expected: SchemaSnapshot;
+  models: SchemaSnapshot;
+  files: string[];
+}
+
+const memory = new Map<string, History>();
+
+function filesUnder(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const p = path.join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...filesUnder(p));
+    else out.push(p);
+  }
+  return out;
+}
+
+/** Content hash of the migration files and the entity models: replay is a pure function of them. */
+export function historyKey(migrationsDir: string, entitiesDir: string): string {
+  const h = createHash('sha256').update(CACHE_VERSION);
+  for (const dir of [migrationsDir, entitiesDir]) {
+    for (const f of filesUnder(dir)) h.update(path.relative(dir, f)).update('\0').update(readFileSync(f)).update('\0');
+  }
+  return h.digest('hex').slice(0, 24);
+}
+
+function cacheDir(): string {
+  return process.env.DRIFT_DOCTOR_CACHE ?? path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'drift-doctor');
+}
+
+export function readHistory(key: string): History | undefined {
+  const hit = memory.get(key);
+  if (hit) return hit;
+  try {
+    const h = JSON.parse(readFileSync(path.join(cacheDir(), `${key}.json`), 'utf8')) as History;
+    memory.set(key, h);
+    return h;
+  } catch {
+    return undefined;
+  }
+}
+
+export function writeHistory(key: string, history: History): void {
+  memory.set(key, history);
+  try {
+    mkdirSync(cacheDir(), { recursive: true });
+    writeFileSync(path.join(cacheDir(), `${key}.json`), JSON.stringify(history));
+  } catch {
+    // A cache that cannot be written only costs time.
+  }
+}
