@@ -70,7 +70,7 @@ export function ledgerTransactions(inputs: EvidenceInputs): Finding[] {
       out.push(finding('stamped-without-running', 'batch-made-nothing', `${label}: none of these migrations left an object in the schema`, names, 3));
       out.push(finding('dropped-after-apply', 'batch-made-nothing', `${label}: nothing of theirs survives`, names, -1));
     } else if (share < 0.34) {
-      out.push(finding('stamped-without-running', 'batch-made-little', `${label}: only ${Math.round(share * ms.length)} of ${ms.length} migrations have any object in the schema`, names, 2));
+      out.push(finding('stamped-without-running', 'batch-made-little', `${label}: only ${Math.round(share * ms.length)} of ${ms.length} migrations have any object in the schema`, names, 3));
     } else {
       out.push(finding('dropped-after-apply', 'batch-made-objects', `${label}: ${Math.round(share * 100)}% of these migrations' objects exist, as a real run leaves them`, names, 2));
       out.push(finding('stamped-without-running', 'batch-made-objects', `${label}: most of these migrations' objects exist, so they did run`, names, -3));
@@ -109,7 +109,7 @@ export function executedAtVsDatabase({ report, facts }: EvidenceInputs): Finding
       `${older.length} ledger rows say they ran before this database was created (${facts.databaseCreatedAt}): they came from another database`,
       older.map((r) => r.name), 4)];
   }
-  return [finding('recreated-without-migrations', 'executed-after-database', `every ledger row is newer than the database (${facts.databaseCreatedAt})`, [], -1)];
+  return [finding('recreated-without-migrations', 'executed-after-database', `every ledger row is newer than the database (created ${facts.databaseCreatedAt}): they were written here, not restored`, [], -3)];
 }
 
 /** Objects a DROP TABLE leaves behind: enum types no column uses, sequences no column owns or uses. */
@@ -143,6 +143,9 @@ export function partialRuns({ report, footprints }: EvidenceInputs): Finding[] {
   for (const m of report.migrations) {
     if (!m.recorded || m.presence !== 'partial') continue;
     const fp = footprints.find((f) => f.migration === m.name);
+    // A table that exists but lacks its own columns was made differently (by hand), not half-run.
+    const presentTables = new Set(m.present.filter((o) => o.kind === 'table').map((o) => o.name));
+    if (m.missing.some((o) => o.kind === 'column' && o.table && presentTables.has(o.table))) continue;
     const missingKeys = new Set(m.missing.map((o) => o.key));
     const statements = fp?.statements ?? [];
     // Enum types and sequences survive a DROP TABLE: their presence alone is the shape of a drop, not of a failed run.
