@@ -9,6 +9,12 @@ function tableOf(sql: string): string {
   return /^(?:create\s+table|alter\s+table|create\s+(?:unique\s+)?index\s+\S+\s+on)\s+(?:"[^"]+"\.)?"?([^"\s(]+)"?/i.exec(sql.trim())?.[1] ?? '';
 }
 
+function typeOf(sql: string): string {
+  return /^create\s+type\s+(?:"[^"]+"\.)?"?([^"\s]+)"?/i.exec(sql.trim())?.[1] ?? '';
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 /**
  * Create-all: MikroORM's safe update SQL from the entity models (no drops),
  * filtered so that nothing destructive or data-rewriting runs; then the
@@ -29,7 +35,10 @@ export function planCreateAll(ctx: PlanContext): RepairPlan {
       continue;
     }
     const table = tableOf(sql);
-    steps.push({ kind: 'ddl', ...(table ? { object: table } : {}), sql, reason: table ? `the models define ${table}; the database lacks this` : 'the models define this', locks: lockOf(sql, ctx.live.schema), outsideTransaction: false });
+    const type = typeOf(sql);
+    const object = table || (type ? `type ${type}` : '');
+    const reason = table ? `the models define ${table}; the database lacks this` : type ? `the models use enum type ${type}; the database lacks it` : 'the models define this';
+    steps.push({ kind: 'ddl', ...(object ? { object } : {}), sql, reason, locks: lockOf(sql, ctx.live.schema), outsideTransaction: false });
   }
   for (const name of ctx.report.invalidIndexes) {
     steps.push({ kind: 'ddl', object: `index ${name}`, sql: `reindex index "${name.replace(/"/g, '""')}";`, reason: `index ${name} is invalid; rebuild it`, locks: lockOf(`reindex index ${name}`, ctx.live.schema), outsideTransaction: false });
@@ -66,7 +75,7 @@ export function planCreateAll(ctx: PlanContext): RepairPlan {
     strategy: 'create-all',
     applicable: true,
     refusal: null,
-    consequence: `${ddl} additive statements from the entity models (no drops), then ${records} migrations recorded so the next migration:up is a no-op`,
+    consequence: `${plural(ddl, 'additive statement')} from the entity models (no drops), then ${plural(records, 'migration')} recorded so the next migration:up is a no-op`,
     steps,
     needsHuman,
     conflicts: [],

@@ -40,7 +40,7 @@ function statementStep(ctx: PlanContext, walk: Walk, fp: MigrationFootprint, s: 
   if (s.creates.length && !missing.length) return; // all already there (leftovers are reused)
   if (!s.creates.length && !fresh && !/\bif\s+not\s+exists\b/i.test(s.sql)) return;
   if (existing.length) {
-    walk.conflicts.push({ migration: fp.migration, statement: s.sql.slice(0, 160), problem: `${existing.map(describeObject).slice(0, 3).join(', ')} already exist; only the missing parts are created` });
+    walk.conflicts.push({ migration: fp.migration, statement: s.sql.slice(0, 160), problem: `would fail with "already exists" (${existing.map(describeObject).slice(0, 3).join(', ')}); reconciled: only the missing parts are created` });
     const r = reconcileObjects({ missing, expected: ctx.expected, schema: ctx.report.ledger.schema, tablesWithRows: ctx.tablesWithRows, reason: `${fp.migration}: part of its statement already exists; add what is missing` });
     walk.steps.push(...r.steps);
     walk.needsHuman.push(...r.needsHuman);
@@ -80,7 +80,7 @@ export function planRerun(ctx: PlanContext): RepairPlan {
     applicable: true,
     refusal: null,
     consequence: runs.length
-      ? `runs ${runs.length} migrations again (${runs[0]} … ${runs[runs.length - 1]}), skipping objects that already exist; ends at head`
+      ? `runs ${runs.length === 1 ? `1 migration (${runs[0]})` : `${runs.length} migrations (${runs[0]} … ${runs[runs.length - 1]})`} in order, skipping objects that already exist; ends at head`
       : 'no migration needs running',
     steps: walk.steps,
     needsHuman: walk.needsHuman,
