@@ -7,10 +7,13 @@ import { promisify } from 'node:util';
 import type { Scenario, ScenarioTarget } from './types.js';
 import {
   applyHistory, assertEmptyTarget, connect, createLedgerTable, databaseNameOf, inTransaction, LEDGER_TABLE, migrationNames,
-  OCCASION_GAP_MS, quoteIdent, say, sleep, withClient, withDatabase,
+  quoteIdent, say, sleep, withClient, withDatabase,
 } from './steps.js';
 
 const run = promisify(execFile);
+
+/** Pause between the last run in A and the recreation of the target. */
+const RECREATE_GAP_MS = 2500;
 
 /** libpq environment for pg_dump/psql, so the URL (and its password) never appears on a command line. */
 function libpqEnv(url: string): NodeJS.ProcessEnv {
@@ -78,8 +81,10 @@ async function buildOnServer(target: ScenarioTarget): Promise<void> {
     await applyHistory({ ...target, url: aUrl }, '001', '019');
     await tool('pg_dump', ['--no-password', '--no-owner', '--no-privileges', `--table=public.${LEDGER_TABLE}`, `--file=${dump}`], aUrl);
     say(target, `dumped ${a}.${LEDGER_TABLE} (schema and data) with pg_dump`);
-    // The target is "freshly created" after the rows were executed.
-    await sleep(OCCASION_GAP_MS);
+    // The target is "freshly created" well after the rows were executed: the
+    // database creation time Postgres shows (PG_VERSION's mtime) has one-second
+    // resolution, and a row must look more than a second older than it.
+    await sleep(RECREATE_GAP_MS);
     const owner = await onMaintenance(target.url, async (q) => {
       const res = await q('select pg_get_userbyid(datdba) as owner from pg_database where datname = $1', [b]);
       return String(res.rows[0]?.owner ?? '');
