@@ -50,10 +50,33 @@ export function renderUi(tree: ReactElement, size: { rows: number; columns?: num
 }
 
 /** Waits until `predicate` holds for the current frame (engine calls settle asynchronously). */
-export async function waitFor(check: () => boolean, timeoutMs = 2000): Promise<void> {
+export async function waitFor(check: () => boolean, timeoutMs = 8000): Promise<void> {
   const start = Date.now();
   while (!check()) {
     if (Date.now() - start > timeoutMs) throw new Error('timed out waiting for the screen');
     await tick(10);
+  }
+}
+
+type Ui = ReturnType<typeof renderUi>;
+
+/** What each screen shows once it is ready, to wait on after a key. */
+export const MARK = {
+  connect: 'Enter detect drift',
+  detect: 'What the ledger says against what exists',
+  explain: 'Why they disagree',
+  choose: 'Choose a repair',
+  preview: 'Dry run: nothing has run yet',
+  confirm: 'Type the database name',
+} as const;
+
+const ORDER = ['connect', 'detect', 'explain', 'choose', 'preview', 'confirm'] as const;
+
+/** Presses Enter from Connect until `screen` is showing (with the recommended/first strategy). */
+export async function walkTo(ui: Ui, screen: (typeof ORDER)[number]): Promise<void> {
+  await waitFor(() => ui.screen().includes(MARK.connect));
+  for (const next of ORDER.slice(1, ORDER.indexOf(screen) + 1)) {
+    await ui.press(KEY.enter);
+    await waitFor(() => ui.screen().includes(MARK[next]));
   }
 }

@@ -10,11 +10,11 @@ import { DetectStep } from './DetectStep.js';
 import { ErrorScreen } from './ErrorScreen.js';
 import { ExplainStep } from './ExplainStep.js';
 import { Header } from './Header.js';
-import { hintsFor } from './key-hints.js';
+import { footerHeight, hintsFor } from './key-hints.js';
 import { KeyHints } from './KeyHints.js';
 import { NothingToRepair } from './NothingToRepair.js';
 import { PreviewStep } from './PreviewStep.js';
-import { useKeys } from './use-keys.js';
+import { KeyRouterContext, useKeyRouter } from './use-keys.js';
 import { useTerminalSize } from './use-terminal-size.js';
 import { useWizard, type Wizard } from './use-wizard.js';
 import { VerifyStep } from './VerifyStep.js';
@@ -26,8 +26,8 @@ export interface AppProps {
   onExit?: (code: number) => void;
 }
 
-/** Rows the header (2) and footer (2) take, plus one so a frame never fills the window (Ink would clear it). */
-const CHROME_ROWS = 5;
+/** Rows the header (2) and the footer's margin take, plus one so a frame never fills the window (Ink would clear it). */
+const CHROME_ROWS = 4;
 
 /** Screens where Enter ends the wizard. */
 const FINAL = new Set<WizardState['screen']>(['verify', 'in-sync', 'error']);
@@ -65,6 +65,7 @@ function Body({ wizard, height, width }: BodyProps) {
           diagnosis={outcome.diagnosis}
           plans={state.plans}
           initial={state.chosen}
+          height={height}
           width={width}
           onChoose={(strategy) => send({ type: 'chose', strategy })}
         />
@@ -104,12 +105,14 @@ export function App({ engine, onExit }: AppProps) {
     if (onExit) onExit(exitCodeFor(state));
     else exit();
   }, [onExit, exit, state]);
-  useKeys((input, key) => {
+  const router = useKeyRouter((input, key) => {
     // Nothing interrupts a running repair.
-    if (state.screen === 'apply') return;
+    if (state.screen === 'apply') return true;
     if (isQuit(input, key, state.screen)) finish();
     else if (key.escape) send({ type: 'back' });
     else if (key.return && FINAL.has(state.screen)) finish();
+    else return false;
+    return true;
   });
   const width = Math.max(20, columns - 1);
   const hints = hintsFor(state.screen, {
@@ -117,13 +120,15 @@ export function App({ engine, onExit }: AppProps) {
     refused: Boolean(state.outcome?.diagnosis.refusal),
   });
   return (
-    <Box flexDirection="column" width={width}>
-      <Header screen={state.screen} database={state.connection?.database ?? null} columns={width} />
-      <Body wizard={wizard} height={Math.max(6, rows - CHROME_ROWS)} width={width} />
-      <Box marginTop={1}>
-        <KeyHints hints={hints} />
+    <KeyRouterContext.Provider value={router}>
+      <Box flexDirection="column" width={width}>
+        <Header screen={state.screen} database={state.connection?.database ?? null} columns={width} />
+        <Body wizard={wizard} height={Math.max(6, rows - CHROME_ROWS - footerHeight(hints, width))} width={width} />
+        <Box marginTop={1}>
+          <KeyHints hints={hints} width={width} />
+        </Box>
       </Box>
-    </Box>
+    </KeyRouterContext.Provider>
   );
 }
 

@@ -3,9 +3,10 @@ import { Box, Text } from 'ink';
 import type { Diagnosis, RepairPlan, Strategy } from '../../core/types.js';
 import { choosePreamble, optionLines, recommendedStrategy, selectable, strategyOrder } from './choose-lines.js';
 import { BLANK, type Line } from './lines.js';
-import { Lines } from './Lines.js';
+import { revealRow } from './scroll.js';
 import { toneColor } from './theme.js';
 import { useKeys } from './use-keys.js';
+import { Viewport } from './Viewport.js';
 import { Working } from './Working.js';
 
 export interface ChooseStepProps {
@@ -14,6 +15,7 @@ export interface ChooseStepProps {
   plans: readonly RepairPlan[] | null;
   /** The strategy chosen before, when coming back from Preview. */
   initial: Strategy | null;
+  height: number;
   width: number;
   onChoose: (strategy: Strategy) => void;
 }
@@ -25,7 +27,7 @@ function nextSelectable(usable: readonly boolean[], from: number, step: 1 | -1):
 }
 
 /** The three repairs as a menu, the recommended one first. */
-export function ChooseStep({ diagnosis, plans, initial, width, onChoose }: ChooseStepProps) {
+export function ChooseStep({ diagnosis, plans, initial, height, width, onChoose }: ChooseStepProps) {
   const order = strategyOrder(diagnosis);
   const planFor = (s: Strategy) => plans?.find((p) => p.strategy === s);
   const usable = order.map((s) => selectable(planFor(s)));
@@ -44,17 +46,26 @@ export function ChooseStep({ diagnosis, plans, initial, width, onChoose }: Choos
   if (!plans) return <Working message="Planning the three repairs (nothing runs yet)…" />;
   const recommended = recommendedStrategy(diagnosis);
   const lines: Line[] = [...choosePreamble(diagnosis, width)];
+  const blocks: { first: number; last: number }[] = [];
   order.forEach((s, i) => {
     if (i > 0) lines.push(BLANK);
+    const first = lines.length;
     lines.push(...optionLines(s, planFor(s), { selected: i === selected, recommended: s === recommended, width }));
+    blocks.push({ first, last: lines.length - 1 });
   });
+  const view = { total: lines.length, height: Math.max(3, height - 3) };
+  const block = blocks[selected];
+  // The view follows the selection (its whole block when it fits, always its first row);
+  // past the last selectable option it shows the refused ones below, which ↓ cannot reach.
+  const lastRow = nextSelectable(usable, selected, 1) === selected ? lines.length - 1 : (block?.last ?? 0);
+  const offset = block ? revealRow(block.first, revealRow(lastRow, 0, view), view) : 0;
   return (
     <Box flexDirection="column">
       <Text color={toneColor('heading')} bold>
         Choose a repair
       </Text>
       <Box marginBottom={1} />
-      <Lines lines={lines} />
+      <Viewport lines={lines} offset={offset} height={view.height} hint="↑/↓ moves through the repairs" />
       {selected < 0 ? (
         <Box marginTop={1}>
           <Text color={toneColor('danger')}>No strategy can repair this database: nothing will be changed (q quits).</Text>

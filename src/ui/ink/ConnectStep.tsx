@@ -31,10 +31,12 @@ export function ConnectStep({ connection, onContinue }: ConnectStepProps) {
         Connected
       </Text>
       {rows.map(([label, value]) => (
-        <Text key={label} wrap="truncate-end">
-          <Text color={toneColor('dim')}>{`  ${label.padEnd(16)}`}</Text>
+        <Box key={label}>
+          <Box width={18} flexShrink={0}>
+            <Text color={toneColor('dim')}>{`  ${label}`}</Text>
+          </Box>
           <Text bold={label === 'database'}>{value}</Text>
-        </Text>
+        </Box>
       ))}
       <Box marginTop={1}>
         <Text>Detection only reads. Check this is the database you mean: nothing changes until you confirm.</Text>

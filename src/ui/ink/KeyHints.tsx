@@ -1,18 +1,19 @@
 import { Box, Text } from 'ink';
-import type { Hints } from './key-hints.js';
+import { hintRows, type Hints } from './key-hints.js';
 import { toneColor } from './theme.js';
 
 export interface KeyHintsProps {
   hints: Hints;
+  width: number;
 }
 
-/** The footer: which keys work on this screen. Always shown. */
-export function KeyHints({ hints }: KeyHintsProps) {
+/** The footer: which keys work on this screen. Always shown; rows break between hints. */
+export function KeyHints({ hints, width }: KeyHintsProps) {
   return (
     <Box flexDirection="column">
-      {hints.keys.length > 0 ? (
-        <Text>
-          {hints.keys.map((hint, i) => (
+      {hintRows(hints, width).map((row, r) => (
+        <Text key={r}>
+          {row.map((hint, i) => (
             <Text key={hint.keys}>
               {i > 0 ? <Text color={toneColor('dim')}>{' · '}</Text> : null}
               <Text color={toneColor('accent')} bold>
@@ -22,7 +23,7 @@ export function KeyHints({ hints }: KeyHintsProps) {
             </Text>
           ))}
         </Text>
-      ) : null}
+      ))}
       {hints.note ? <Text color={toneColor('warn')}>{hints.note}</Text> : null}
     </Box>
   );

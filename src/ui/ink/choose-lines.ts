@@ -1,6 +1,8 @@
 import type { Diagnosis, RepairPlan, Strategy } from '../../core/types.js';
 import { STRATEGIES, strategyTitle } from './labels.js';
-import { BLANK, paragraph, plural, type Line } from './lines.js';
+import { BLANK, paragraph, plural, type Line, type Span } from './lines.js';
+
+const width = (spans: readonly Span[]) => spans.reduce((n, s) => n + s.text.length, 0);
 
 /** The strategy to mark as recommended: none when the verdict is unknown. */
 export function recommendedStrategy(diagnosis: Diagnosis): Strategy | null {
@@ -48,20 +50,27 @@ export interface OptionView {
 /** One menu entry: the strategy, its consequence here, and why it is refused when it is. */
 export function optionLines(strategy: Strategy, plan: RepairPlan | undefined, view: OptionView): Line[] {
   const usable = selectable(plan);
-  const head: Line = [
+  const tags: Span[] = [
+    ...(view.recommended ? [{ text: '(recommended)  ', tone: 'ok' as const, bold: true }] : []),
+    ...(plan && !plan.applicable ? [{ text: '(not applicable)  ', tone: 'dim' as const }] : []),
+  ];
+  const title: Span = { text: strategyTitle(strategy), tone: usable ? undefined : 'dim', bold: view.selected };
+  const head: Span[] = [
     { text: view.selected ? '❯ ' : '  ', tone: 'accent', bold: true },
     { text: strategy.padEnd(13), tone: usable ? 'accent' : 'dim', bold: usable },
-    { text: strategyTitle(strategy), tone: usable ? undefined : 'dim', bold: view.selected },
-    ...(view.recommended ? [{ text: '  (recommended)', tone: 'ok' as const, bold: true }] : []),
-    ...(plan && !plan.applicable ? [{ text: '  (not applicable)', tone: 'dim' as const }] : []),
+    ...tags,
   ];
   const lead = [{ text: '    ' }];
-  if (!plan) return [head, ...paragraph('planning…', { width: view.width, lead, tone: 'dim' })];
-  const body = paragraph(plan.consequence, { width: view.width, lead, tone: usable ? undefined : 'dim' });
+  // The tags must never be cut off: the title moves to its own row when the head is too long.
+  const fits = width(head) + title.text.length <= view.width;
+  const lines: Line[] = fits ? [[...head, title]] : [head, ...paragraph(title.text, { width: view.width, lead, tone: title.tone })];
+  if (!plan) return [...lines, ...paragraph('planning…', { width: view.width, lead, tone: 'dim' })];
+  // For a refused plan the reason matters more than what it would have done.
   if (!plan.applicable) {
-    body.push(...paragraph(`refused: ${plan.refusal ?? 'not applicable here'}`, { width: view.width, lead, tone: 'dim' }));
+    return [...lines, ...paragraph(`refused: ${plan.refusal ?? 'not applicable here'}`, { width: view.width, lead, tone: 'dim' })];
   }
-  const warning = usable ? warnings(plan) : null;
+  const body = paragraph(plan.consequence, { width: view.width, lead });
+  const warning = warnings(plan);
   if (warning) body.push(...paragraph(warning, { width: view.width, lead, tone: 'warn' }));
-  return [head, ...body];
+  return [...lines, ...body];
 }

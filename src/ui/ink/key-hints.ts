@@ -71,3 +71,31 @@ export function hintsFor(screen: Screen, context: HintContext): Hints {
       return checkExhaustive(screen);
   }
 }
+
+const SEPARATOR = ' · ';
+
+/** Hints packed into rows of at most `width` columns, breaking between hints. */
+export function hintRows(hints: Hints, width: number): KeyHint[][] {
+  const rows: KeyHint[][] = [];
+  let row: KeyHint[] = [];
+  let used = 0;
+  for (const hint of hints.keys) {
+    const size = hint.keys.length + 1 + hint.action.length;
+    const extra = row.length === 0 ? size : SEPARATOR.length + size;
+    if (row.length > 0 && used + extra > width) {
+      rows.push(row);
+      row = [];
+      used = 0;
+    }
+    used += row.length === 0 ? size : extra;
+    row.push(hint);
+  }
+  if (row.length > 0) rows.push(row);
+  return rows;
+}
+
+/** Rows the footer takes at this width (the note wraps as a paragraph). */
+export function footerHeight(hints: Hints, width: number): number {
+  const note = hints.note ? Math.ceil(hints.note.length / Math.max(1, width)) : 0;
+  return hintRows(hints, width).length + note;
+}

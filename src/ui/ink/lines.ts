@@ -75,7 +75,8 @@ export function joinWrapped(items: readonly string[], separator: string, width: 
   let row = '';
   for (const item of items) {
     const candidate = row === '' ? item : `${row}${separator}${item}`;
-    if (row !== '' && candidate.length > width) {
+    // Room for the separator that ends the row if another item follows.
+    if (row !== '' && candidate.length + separator.trimEnd().length > width) {
       rows.push(row + separator.trimEnd());
       row = item;
     } else row = candidate;

@@ -54,7 +54,7 @@ export function previewLines(plan: RepairPlan, width: number): Line[] {
   const inside = numbered.filter((n) => !n.step.outsideTransaction);
   const after = numbered.filter((n) => n.step.outsideTransaction);
   const lines: Line[] = [
-    [{ text: `${plan.strategy}: `, tone: 'accent', bold: true }, { text: strategyTitle(plan.strategy), bold: true }],
+    ...paragraph(strategyTitle(plan.strategy), { width, lead: [{ text: `${plan.strategy}: `, tone: 'accent', bold: true }], bold: true }),
     ...paragraph(plan.consequence, { width }),
     BLANK,
     ...warningLines(plan, width),

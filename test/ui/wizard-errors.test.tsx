@@ -1,0 +1,98 @@
+import { describe, expect, it, vi } from 'vitest';
+import { App } from '../../src/ui/ink/App.js';
+import type { ApplyResult } from '../../src/core/types.js';
+import { fixtureEngine, type FixtureOptions } from './fixture-engine.js';
+import * as incident from './fixtures.js';
+import { KEY, renderUi, waitFor, walkTo } from './helpers.js';
+
+class HintedError extends Error {
+  constructor(
+    message: string,
+    readonly hint: string,
+  ) {
+    super(message);
+  }
+}
+
+function setup(options: FixtureOptions = {}) {
+  const onExit = vi.fn();
+  const engine = fixtureEngine(options);
+  const ui = renderUi(<App engine={engine} onExit={onExit} />);
+  return { ui, engine, onExit };
+}
+
+describe('an engine error', () => {
+  it('is shown in words with what to do, never a stack, and exits 2', async () => {
+    const error = new HintedError(
+      'password authentication failed for user "app_owner"',
+      'check DATABASE_URL or PGPASSWORD, or pass --url.',
+    );
+    const { ui, onExit } = setup({ fail: { call: 'connect', error } });
+    await waitFor(() => ui.screen().includes('Stopped while connecting'));
+    const s = ui.screen();
+    expect(s).toContain('password authentication failed for user "app_owner"');
+    expect(s).toContain('What to do: check DATABASE_URL or PGPASSWORD, or pass --url.');
+    expect(s).toContain('Nothing was changed.');
+    expect(s).not.toMatch(/^\s+at /m);
+    await ui.press('q');
+    expect(onExit).toHaveBeenCalledWith(2);
+  });
+
+  it('during detection shows the message without a hint line when there is none', async () => {
+    const { ui } = setup({ fail: { call: 'detect', error: new Error('scratch database could not replay 018: extension "pg_trgm" is not available') } });
+    await walkTo(ui, 'connect');
+    await ui.press(KEY.enter);
+    await waitFor(() => ui.screen().includes('Stopped while detecting'));
+    expect(ui.screen()).toContain('extension "pg_trgm" is not available');
+    expect(ui.screen()).not.toContain('What to do');
+  });
+});
+
+describe('after Apply', () => {
+  it('asks the engine to verify when the apply result carries no verification', async () => {
+    const { ui, engine, onExit } = setup({ verify: null });
+    await walkTo(ui, 'confirm');
+    await ui.type('agents_prod');
+    await ui.press(KEY.enter);
+    await waitFor(() => ui.screen().includes('verified: in sync'));
+    expect(engine.calls.verify).toBe(1);
+    await ui.press(KEY.enter);
+    expect(onExit).toHaveBeenCalledWith(0);
+  });
+
+  it('a failed repair is shown with what is left, and exits 2', async () => {
+    const engine = fixtureEngine();
+    const failedStep = incident.plans['create-all'].steps[33] ?? null;
+    engine.apply = async (plan) => {
+      engine.calls.apply.push(plan);
+      const result: ApplyResult = {
+        ok: false,
+        error: 'lock timeout on public.tools: another session holds it (SQLSTATE 55P03); nothing was kept',
+        failedStep,
+        stepsRun: 33,
+        durationMs: 5200,
+        verify: {
+          ...incident.verifyResult,
+          ok: false,
+          after: incident.beforeCounts,
+          checks: incident.verifyResult.checks.map((c) =>
+            c.id === 'footprints-present' ? { ...c, ok: false, detail: '16 migrations still have no tables' } : c,
+          ),
+        },
+      };
+      return result;
+    };
+    const onExit = vi.fn();
+    const ui = renderUi(<App engine={engine} onExit={onExit} />);
+    await walkTo(ui, 'confirm');
+    await ui.type('agents_prod');
+    await ui.press(KEY.enter);
+    await waitFor(() => ui.screen().includes('not verified'));
+    const s = ui.screen();
+    expect(s).toContain('Repair failed at "Add the foreign key tools → agents that 010 declares" after 33 steps');
+    expect(s).toContain("✗ every recorded migration's objects exist: 16 migrations still have no tables");
+    expect(s).toMatch(/^not verified: the repair failed: lock timeout/m);
+    await ui.press('q');
+    expect(onExit).toHaveBeenCalledWith(2);
+  });
+});
