@@ -16,12 +16,12 @@ export function ledgerShape({ report, facts }: EvidenceInputs): Finding[] {
   if (renamed.length) {
     out.push(finding('ledger-name-mismatch', 'ledger-name-mismatch',
       `${renamed.length} ledger rows name migrations by another spelling (e.g. "${renamed[0]!.name}" for file "${byNormal.get(normal(renamed[0]!.name))}")`,
-      renamed.map((m) => m.name), 6));
+      renamed.map((m) => m.name), 10));
   }
   if (ahead.length) {
     out.push(finding('db-ahead-of-code', 'ledger-row-without-file',
       `the ledger records ${nameRange(ahead.map((m) => m.name))}, but no such migration file exists here: the database is ahead of this checkout`,
-      ahead.map((m) => m.name), 6));
+      ahead.map((m) => m.name), 10));
   }
   if (!report.ledger.exists) {
     const elsewhere = facts.ledgerLike.filter((t) => !(t.schema === report.ledger.schema && t.table === report.ledger.table) && t.rows > 0);
@@ -29,11 +29,11 @@ export function ledgerShape({ report, facts }: EvidenceInputs): Finding[] {
     if (elsewhere.length) {
       out.push(finding('ledger-elsewhere', 'ledger-elsewhere',
         `no ledger at ${report.ledger.schema}.${report.ledger.table}, but ${elsewhere.map((t) => `${t.schema}.${t.table} (${t.rows} rows)`).join(', ')} looks like one`,
-        elsewhere.map((t) => `${t.schema}.${t.table}`), 8));
+        elsewhere.map((t) => `${t.schema}.${t.table}`), 10));
     } else if (tables > 0) {
       out.push(finding('schema-without-ledger', 'no-ledger',
         `there is no ledger table ${report.ledger.schema}.${report.ledger.table} (nor any table like it), yet the footprints of ${tables} migrations are present`,
-        [`${report.ledger.schema}.${report.ledger.table}`], 8));
+        [`${report.ledger.schema}.${report.ledger.table}`], 10));
     }
   }
   return out;
@@ -72,7 +72,10 @@ export function ledgerTransactions(inputs: EvidenceInputs): Finding[] {
     } else if (share < 0.34) {
       out.push(finding('stamped-without-running', 'batch-made-little', `${label}: only ${Math.round(share * ms.length)} of ${ms.length} migrations have any object in the schema`, names, 3));
     } else {
-      out.push(finding('dropped-after-apply', 'batch-made-objects', `${label}: ${Math.round(share * 100)}% of these migrations' objects exist, as a real run leaves them`, names, 2));
+      const lost = ms.filter((m) => m.presence === 'none' || m.presence === 'partial').map((m) => m.name);
+      if (lost.length) {
+        out.push(finding('dropped-after-apply', 'batch-made-objects', `${label}: ${Math.round(share * 100)}% of these migrations' objects exist, as a real run leaves them, yet ${nameRange(lost)} are gone`, [...lost, ...names], 2));
+      }
       out.push(finding('stamped-without-running', 'batch-made-objects', `${label}: most of these migrations' objects exist, so they did run`, names, -3));
     }
     if (b.rows.length > 1 && b.instants.length > 1) {
@@ -165,10 +168,13 @@ export function partialRuns({ report, footprints }: EvidenceInputs): Finding[] {
 }
 
 /** Tables no recorded migration made, or made differently. */
-export function outOfBand({ report, footprints }: EvidenceInputs): Finding[] {
+export function outOfBand({ report, footprints, live }: EvidenceInputs): Finding[] {
   const out: Finding[] = [];
-  for (const m of report.migrations) {
-    if (!m.recorded && (m.presence === 'all' || m.presence === 'partial')) {
+  const normal = (n: string) => n.replace(/\.(js|ts|mjs|cjs)$/i, '').toLowerCase();
+  const aliased = new Set(report.ledger.rows.map((r) => normal(r.name)));
+  // Without a ledger, or under another spelling, "unrecorded" says nothing about who made the objects.
+  for (const m of report.ledger.exists ? report.migrations : []) {
+    if (!m.recorded && !aliased.has(normal(m.name)) && (m.presence === 'all' || m.presence === 'partial')) {
       out.push(finding('out-of-band-objects', 'pending-but-present',
         `${m.name} is not recorded, yet ${m.present.filter((o) => o.kind === 'table').map((o) => o.name).join(', ') || `${m.present.length} of its objects`} exist: made outside the migrator`,
         [m.name, ...m.present.filter((o) => o.kind === 'table').map((o) => o.name)], 3));
@@ -190,8 +196,14 @@ export function outOfBand({ report, footprints }: EvidenceInputs): Finding[] {
     out.push(finding('out-of-band-objects', 'definition-differs',
       `table ${table} differs from the migration that should have made it (${diffs.join(', ')}): created by hand`, [table], 3));
   }
+  const orphanRows = new Map(report.ledger.rows.filter((r) => !report.migrations.some((m) => m.hasFile && m.name === r.name)).map((r) => [r.xmin, r.name]));
   for (const o of report.extra) if (o.kind === 'table') {
-    out.push(finding('out-of-band-objects', 'table-without-migration', `table ${o.name} exists, but no migration file creates it`, [o.name], 2));
+    const row = orphanRows.get(live.tables[o.name]?.xmin ?? '');
+    if (row) {
+      out.push(finding('db-ahead-of-code', 'table-with-orphan-row', `table ${o.name} was created in the same transaction that recorded ${row}, a migration this checkout lacks`, [o.name, row], 3));
+    } else {
+      out.push(finding('out-of-band-objects', 'table-without-migration', `table ${o.name} exists, but no migration file creates it`, [o.name], 2));
+    }
   }
   return out;
 }
