@@ -257,7 +257,7 @@ export const verifyResult: VerifyResult = {
   after: afterCounts,
   checks: [
     { id: 'ledger-matches-files', label: 'ledger matches the migration files', ok: true, detail: '20 of 20 recorded' },
-    { id: 'footprints-present', label: "every recorded migration's objects exist", ok: true, detail: 'all 31 tables present' },
+    { id: 'footprints-present', label: "every recorded migration's objects exist", ok: true, detail: 'all 36 tables present' },
     { id: 'pending-apply-cleanly', label: 'pending migrations would apply cleanly', ok: true, detail: 'none pending' },
     { id: 'models-match', label: 'schema matches the models', ok: true, detail: 'agents.name differs (left for a human)' },
     { id: 'indexes-valid', label: 'indexes are valid', ok: true, detail: 'no invalid index' },

@@ -36,7 +36,7 @@ describe('q quits without changing anything', () => {
     await ui.type('agents_prod');
     await ui.press(KEY.enter);
     await waitFor(() => ui.screen().includes('Applying create-all'));
-    expect(ui.screen()).toContain('q and Esc are off while the repair runs');
+    expect(ui.screen()).toContain('q, Esc and Ctrl+C are off while the repair runs');
     await ui.press('q', KEY.esc, KEY.ctrlC);
     expect(onExit).not.toHaveBeenCalled();
     expect(ui.screen()).toContain('Applying create-all');

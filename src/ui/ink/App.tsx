@@ -141,6 +141,8 @@ function isReady(state: WizardState): boolean {
       return state.outcome !== null;
     case 'choose':
       return state.plans !== null;
+    case 'preview':
+      return (chosenPlan(state)?.steps.length ?? 0) > 0;
     default:
       return true;
   }

@@ -43,7 +43,7 @@ function walkHints(screen: Screen, context: HintContext): KeyHint[] {
         ? [{ keys: '↑/↓', action: 'select' }, { keys: 'Enter', action: 'preview' }, BACK, QUIT]
         : [BACK, QUIT];
     case 'preview':
-      return [SCROLL, { keys: 'Enter', action: 'confirm' }, BACK, QUIT];
+      return context.ready ? [SCROLL, { keys: 'Enter', action: 'confirm' }, BACK, QUIT] : [SCROLL, BACK, QUIT];
     case 'confirm':
       return [{ keys: 'Enter', action: 'apply' }, BACK, { keys: 'Ctrl+C', action: 'quit (nothing changed)' }];
     default:
@@ -62,7 +62,7 @@ export function hintsFor(screen: Screen, context: HintContext): Hints {
     case 'confirm':
       return { keys: walkHints(screen, context), note: null };
     case 'apply':
-      return { keys: [], note: 'q and Esc are off while the repair runs: it must not be interrupted.' };
+      return { keys: [], note: 'q, Esc and Ctrl+C are off while the repair runs: it must not be interrupted.' };
     case 'verify':
     case 'in-sync':
     case 'error':

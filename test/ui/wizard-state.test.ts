@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import type { Key } from 'ink';
+import { footerHeight, hintRows, hintsFor } from '../../src/ui/ink/key-hints.js';
+import { clampOffset, revealRow, scrollKey } from '../../src/ui/ink/scroll.js';
+import { describeError, exitCodeFor, initialState, previousScreen, wizardReducer, type WizardState } from '../../src/ui/ink/wizard-state.js';
+import * as incident from './fixtures.js';
+
+const outcome = { report: incident.report, diagnosis: incident.diagnosis };
+
+describe('wizard state', () => {
+  it('goes back one screen, never out of Apply or Verify', () => {
+    expect(previousScreen('confirm')).toBe('preview');
+    expect(previousScreen('detect')).toBe('connect');
+    expect(previousScreen('connect')).toBeNull();
+    expect(previousScreen('apply')).toBeNull();
+    expect(previousScreen('verify')).toBeNull();
+    const onApply: WizardState = { ...initialState, screen: 'apply' };
+    expect(wizardReducer(onApply, { type: 'back' }).screen).toBe('apply');
+  });
+
+  it('skips to in-sync only when the operator is watching Detect', () => {
+    const inSync = { ...outcome, report: { ...incident.report, inSync: true } };
+    expect(wizardReducer({ ...initialState, screen: 'detect' }, { type: 'detected', outcome: inSync }).screen).toBe('in-sync');
+    expect(wizardReducer({ ...initialState, screen: 'connect' }, { type: 'detected', outcome: inSync }).screen).toBe('connect');
+    expect(wizardReducer({ ...initialState, screen: 'detect' }, { type: 'detected', outcome }).screen).toBe('detect');
+  });
+
+  it('exit codes: 0 consistent, 1 drift left, 2 error or failed repair', () => {
+    expect(exitCodeFor({ ...initialState, screen: 'preview' })).toBe(1);
+    expect(exitCodeFor({ ...initialState, screen: 'in-sync' })).toBe(0);
+    expect(exitCodeFor({ ...initialState, screen: 'error' })).toBe(2);
+    expect(exitCodeFor({ ...initialState, screen: 'verify', verify: incident.verifyResult })).toBe(0);
+    expect(exitCodeFor({ ...initialState, screen: 'verify', verify: { ...incident.verifyResult, ok: false } })).toBe(1);
+    const failed = { ok: false, error: 'x', failedStep: null, stepsRun: 0, durationMs: 1, verify: null };
+    expect(exitCodeFor({ ...initialState, screen: 'verify', applyResult: failed, verify: incident.verifyResult })).toBe(2);
+  });
+
+  it('describes errors by message and hint only', () => {
+    const error = Object.assign(new Error('connection refused'), { hint: 'is PostgreSQL running on db.internal:5432?' });
+    expect(describeError(error, 'connecting')).toEqual({
+      during: 'connecting',
+      message: 'connection refused',
+      hint: 'is PostgreSQL running on db.internal:5432?',
+    });
+    expect(describeError('plain string', 'planning')).toEqual({ during: 'planning', message: 'plain string', hint: null });
+  });
+});
+
+const key = (overrides: Partial<Key>): Key => ({ ...({} as Key), ...overrides });
+
+describe('scrolling', () => {
+  const view = { total: 50, height: 10 };
+  it('moves by rows and pages and stays inside the content', () => {
+    expect(scrollKey(key({ downArrow: true }), 0, view)).toBe(1);
+    expect(scrollKey(key({ upArrow: true }), 0, view)).toBe(0);
+    expect(scrollKey(key({ pageDown: true }), 0, view)).toBe(9);
+    expect(scrollKey(key({ end: true }), 0, view)).toBe(40);
+    expect(scrollKey(key({ return: true }), 0, view)).toBeNull();
+    expect(clampOffset(45, 50, 10)).toBe(40);
+  });
+
+  it('reveals a row with the least movement', () => {
+    expect(revealRow(5, 0, view)).toBe(0);
+    expect(revealRow(12, 0, view)).toBe(3);
+    expect(revealRow(2, 8, view)).toBe(2);
+  });
+});
+
+describe('key hints', () => {
+  it('are off during Apply, with the reason', () => {
+    const hints = hintsFor('apply', { ready: true, refused: false });
+    expect(hints.keys).toEqual([]);
+    expect(hints.note).toContain('must not be interrupted');
+  });
+
+  it('offer no way forward from a refused Explain', () => {
+    const keys = hintsFor('explain', { ready: true, refused: true }).keys.map((k) => k.keys);
+    expect(keys).not.toContain('Enter');
+    expect(keys).toContain('q');
+  });
+
+  it('break between hints on narrow terminals', () => {
+    const hints = hintsFor('detect', { ready: true, refused: false });
+    expect(hintRows(hints, 200)).toHaveLength(1);
+    expect(hintRows(hints, 40).length).toBeGreaterThan(1);
+    expect(footerHeight(hints, 40)).toBe(hintRows(hints, 40).length);
+  });
+});
