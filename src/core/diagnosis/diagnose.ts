@@ -77,6 +77,12 @@ export function diagnose(inputs: EvidenceInputs): Diagnosis {
     hypotheses.push({ id: 'unknown', confidence: 0, summary: top && second ? `${SUMMARY.unknown} Closest: ${top.id} and ${second.id}.` : SUMMARY.unknown, evidence: gaps });
   }
   const refusal = refusalFor(findings);
-  const { hint, recommended } = advice(verdict);
+  let { hint, recommended } = advice(verdict);
+  const partial = inputs.report.migrations.filter((m) => m.presence === 'partial').map((m) => m.name);
+  if (verdict === 'schema-without-ledger' && partial.length) {
+    // A stamp cannot record a half-present migration; create-all adds the missing parts, then stamps.
+    hint = `${partial.join(', ')} ${partial.length === 1 ? 'is' : 'are'} only partly present: create what is missing, then record every migration (a stamp alone would leave ${partial[0]} pending over existing tables).`;
+    recommended = 'create-all';
+  }
   return { verdict, hypotheses, repairHint: hint, recommended: refusal ? null : recommended, refusal };
 }
