@@ -14,7 +14,7 @@ function setup(options: FixtureOptions) {
 describe('a diagnosis that refuses repairs', () => {
   const refusal = 'The ledger lives in schema "legacy", not "public": point --schema at it before repairing.';
 
-  it('shows the refusal first and never reaches Choose', async () => {
+  it('shows the refusal first, never reaches Choose, and q exits 3', async () => {
     const { ui, engine, onExit } = setup({ diagnosis: { verdict: 'ledger-elsewhere', recommended: null, refusal } });
     await walkTo(ui, 'explain');
     const s = ui.screen();
@@ -26,7 +26,7 @@ describe('a diagnosis that refuses repairs', () => {
     expect(ui.screen()).not.toContain(MARK.choose);
     expect(engine.calls.plan).toEqual([]);
     await ui.press('q');
-    expect(onExit).toHaveBeenCalledWith(1);
+    expect(onExit).toHaveBeenCalledWith(3);
     expect(engine.calls.apply).toHaveLength(0);
   });
 });

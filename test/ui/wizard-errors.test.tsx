@@ -96,3 +96,36 @@ describe('after Apply', () => {
     expect(onExit).toHaveBeenCalledWith(2);
   });
 });
+
+describe('Apply progress', () => {
+  it('is placed by step, not by the engine’s count of transactional steps', async () => {
+    const base = incident.plans['create-all'];
+    const [a, b, c] = base.steps;
+    const outside = base.steps.at(-1);
+    if (!a || !b || !c || !outside) throw new Error('fixture plan too short');
+    const plan = { ...base, steps: [a, outside, b, c] };
+    let release: () => void = () => undefined;
+    const engine = fixtureEngine({ plans: { 'create-all': plan } });
+    engine.apply = async (p, onProgress) => {
+      engine.calls.apply.push(p);
+      const inside = p.steps.filter((s) => !s.outsideTransaction);
+      inside.forEach((step, index) => onProgress?.({ index, total: inside.length, step, state: 'done' }));
+      await new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      return { ok: true, error: null, failedStep: null, stepsRun: inside.length, durationMs: 1, verify: incident.verifyResult };
+    };
+    const ui = renderUi(<App engine={engine} />);
+    await walkTo(ui, 'confirm');
+    await ui.type('agents_prod');
+    await ui.press(KEY.enter);
+    await waitFor(() => ui.screen().includes('3 of 4 done'));
+    const s = ui.screen();
+    expect(s).toMatch(/✓\s+1\. Create missing table tasks/);
+    expect(s).toMatch(/·\s+2\. Create the missing index agents_name_index.*\(after commit\)/);
+    expect(s).toMatch(/✓\s+3\. Create missing table artifacts/);
+    expect(s).toMatch(/✓\s+4\. Create missing table artifact_dependencies/);
+    release();
+    await waitFor(() => ui.screen().includes('verified: in sync'));
+  });
+});

@@ -29,6 +29,10 @@ describe('wizard state', () => {
     expect(exitCodeFor({ ...initialState, screen: 'preview' })).toBe(1);
     expect(exitCodeFor({ ...initialState, screen: 'in-sync' })).toBe(0);
     expect(exitCodeFor({ ...initialState, screen: 'error' })).toBe(2);
+    const refusedError = { during: 'applying' as const, message: 'm', hint: null, exitCode: 3 as const };
+    expect(exitCodeFor({ ...initialState, screen: 'error', error: refusedError })).toBe(3);
+    const refusedDiagnosis = { ...outcome, diagnosis: { ...incident.diagnosis, refusal: 'ledger elsewhere' } };
+    expect(exitCodeFor({ ...initialState, screen: 'explain', outcome: refusedDiagnosis })).toBe(3);
     expect(exitCodeFor({ ...initialState, screen: 'verify', verify: incident.verifyResult })).toBe(0);
     expect(exitCodeFor({ ...initialState, screen: 'verify', verify: { ...incident.verifyResult, ok: false } })).toBe(1);
     const failed = { ok: false, error: 'x', failedStep: null, stepsRun: 0, durationMs: 1, verify: null };
@@ -41,8 +45,11 @@ describe('wizard state', () => {
       during: 'connecting',
       message: 'connection refused',
       hint: 'is PostgreSQL running on db.internal:5432?',
+      exitCode: 2,
     });
-    expect(describeError('plain string', 'planning')).toEqual({ during: 'planning', message: 'plain string', hint: null });
+    expect(describeError('plain string', 'planning')).toEqual({ during: 'planning', message: 'plain string', hint: null, exitCode: 2 });
+    const refused = Object.assign(new Error('another repair holds the lock'), { hint: 'wait', exitCode: 3 });
+    expect(describeError(refused, 'applying').exitCode).toBe(3);
   });
 });
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useReducer, useRef, type Dispatch } from 'react';
 import type { DetectOutcome, Engine } from '../../core/engine.js';
-import type { RepairPlan } from '../../core/types.js';
+import type { ApplyProgress, RepairPlan } from '../../core/types.js';
 import { STRATEGIES } from './labels.js';
 import {
   describeError,
@@ -36,8 +36,13 @@ async function detectAndPlan(engine: Engine, send: Send): Promise<void> {
 }
 
 async function applyAndVerify(engine: Engine, plan: RepairPlan, before: DetectOutcome, send: Send): Promise<void> {
+  // Progress is keyed by the step's place in the plan: the engine may count only the steps it runs in the transaction.
+  const place = (progress: ApplyProgress) => {
+    const at = plan.steps.indexOf(progress.step);
+    return at >= 0 ? { ...progress, index: at } : progress;
+  };
   const result = await attempt(send, 'applying', () =>
-    engine.apply(plan, (progress) => send({ type: 'apply-progress', progress })),
+    engine.apply(plan, (progress) => send({ type: 'apply-progress', progress: place(progress) })),
   );
   if (!result) return;
   send({ type: 'applied', result });

@@ -34,6 +34,8 @@ export interface WizardError {
   message: string;
   /** The way out, when the error carries one (`hint`). */
   hint: string | null;
+  /** 3 when the error says the operator must decide something (`exitCode: 3`), else 2. */
+  exitCode: 2 | 3;
 }
 
 export interface WizardState {
@@ -131,11 +133,13 @@ export function chosenPlan(state: WizardState): RepairPlan | null {
 
 /**
  * Exit code when the wizard ends on this state: 0 when the database is known
- * to be consistent, 2 after an error or a failed repair, 1 when drift is left.
+ * to be consistent, 2 after an error or a failed repair, 3 when repairs were
+ * refused (the diagnosis or the error says so), 1 when drift is left.
  */
 export function exitCodeFor(state: WizardState): number {
-  if (state.screen === 'error') return 2;
+  if (state.screen === 'error') return state.error?.exitCode ?? 2;
   if (state.screen === 'in-sync') return 0;
+  if (state.outcome?.diagnosis.refusal && !state.applyResult) return 3;
   if (state.applyResult && !state.applyResult.ok) return 2;
   if (state.verify) return state.verify.ok ? 0 : 1;
   return 1;
@@ -143,11 +147,11 @@ export function exitCodeFor(state: WizardState): number {
 
 /** An engine error in words: its message, and its `hint` when it has one. Never a stack. */
 export function describeError(error: unknown, during: Activity): WizardError {
-  if (error instanceof Error || (typeof error === 'object' && error !== null)) {
-    const record = error as { message?: unknown; hint?: unknown };
+  if (typeof error === 'object' && error !== null) {
+    const record = error as { message?: unknown; hint?: unknown; exitCode?: unknown };
     const message = typeof record.message === 'string' && record.message !== '' ? record.message : String(error);
     const hint = typeof record.hint === 'string' && record.hint !== '' ? record.hint : null;
-    return { during, message, hint };
+    return { during, message, hint, exitCode: record.exitCode === 3 ? 3 : 2 };
   }
-  return { during, message: String(error), hint: null };
+  return { during, message: String(error), hint: null, exitCode: 2 };
 }
