@@ -14,6 +14,11 @@ export interface ApplyStepProps {
   verifying: boolean;
 }
 
+/** The statement on one line, for a row that is cut to the terminal's width anyway. */
+function sqlHead(sql: string): string {
+  return sql.replace(/\s+/g, ' ').trim();
+}
+
 function StepRow({ step, index, state }: { step: PlanStep; index: number; state: StepStates[number] | undefined }) {
   const icon =
     state === 'done' ? (
@@ -32,6 +37,8 @@ function StepRow({ step, index, state }: { step: PlanStep; index: number; state:
       {icon}
       <Text color={toneColor(state === undefined ? 'dim' : undefined)}>{` ${String(index + 1).padStart(3)}. ${step.reason}`}</Text>
       {step.outsideTransaction ? <Text color={toneColor('dim')}>{'  (after commit)'}</Text> : null}
+      {/* Several steps can share a reason (a table, then its constraints): the statement tells them apart. */}
+      <Text color={toneColor('dim')}>{`  ${sqlHead(step.sql)}`}</Text>
     </Text>
   );
 }

@@ -47,8 +47,9 @@ export function detectSummary(report: DriftReport, width: number): Line[] {
   const lead: Span[] = [{ text: '  ' }];
   const lines: Line[] = joinWrapped(counts, ' · ', width - 2).map((row) => [...lead, { text: row }]);
   if (report.extra.length > 0) {
-    const names = report.extra.map((o) => o.name).join(', ');
-    lines.push(...paragraph(`tables no migration creates: ${names}`, { width, lead, tone: 'warn' }));
+    // Not only tables: a hand-made table can carry columns no migration has.
+    const names = report.extra.map((o) => `${o.kind} ${o.table && o.table !== o.name ? `${o.table}.` : ''}${o.name}`).join(', ');
+    lines.push(...paragraph(`no migration creates: ${names}`, { width, lead, tone: 'warn' }));
   }
   const invalid = report.invalidIndexes;
   lines.push(

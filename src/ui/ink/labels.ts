@@ -51,7 +51,7 @@ export function strategyTitle(strategy: Strategy): string {
 export function stepTag(step: PlanStep): string {
   switch (step.kind) {
     case 'ddl':
-      return 'schema change';
+      return step.object ? `schema change: ${step.object}` : 'schema change';
     case 'migration-statement':
       return `statement of ${step.migration}`;
     case 'ledger-record':
