@@ -1,9 +1,8 @@
 import { parseArgs } from 'node:util';
 import { maskSecrets } from '../core/connect/url.js';
 import { DriftDoctorError } from '../core/errors.js';
-import { DriftEngine, type EngineOptions } from '../core/session.js';
+import type { DriftEngine, EngineOptions } from '../core/session.js';
 import type { Strategy } from '../core/types.js';
-import { startEmbedded } from '../embedded/pglite-server.js';
 import { renderApply, renderCheck, renderPlan } from '../report/text.js';
 import { findScenario, scenarios } from '../scenarios/index.js';
 
@@ -79,6 +78,12 @@ function engineOptions(v: Values, extra: Partial<EngineOptions> = {}): EngineOpt
   };
 }
 
+/** MikroORM and the drivers take a second to load: only when a command needs them. */
+async function newEngine(options: EngineOptions): Promise<DriftEngine> {
+  const { DriftEngine } = await import('../core/session.js');
+  return new DriftEngine(options);
+}
+
 export interface Io {
   out: (s: string) => void;
   err: (s: string) => void;
@@ -147,10 +152,11 @@ async function demo(v: Values, io: Io): Promise<number> {
   const scenario = findScenario(v.scenario ?? 'seed-incident');
   if (!scenario) throw new DriftDoctorError(`no scenario "${v.scenario}"`, `one of: ${scenarios.map((s) => s.name).join(', ')}`);
   io.err(`starting the embedded PostgreSQL (PGlite) and building ${scenario.id} ${scenario.name}…`);
+  const { startEmbedded } = await import('../embedded/pglite-server.js');
   const server = await startEmbedded();
   try {
     await scenario.build({ url: server.url, embedded: true, log: (l) => io.err(`  ${l}`) });
-    const engine = new DriftEngine(engineOptions(v, { url: server.url, embedded: true }));
+    const engine = await newEngine(engineOptions(v, { url: server.url, embedded: true }));
     try {
       return await wizard(engine);
     } finally {
@@ -175,7 +181,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (!['wizard', 'check', 'repair'].includes(command)) {
       throw new DriftDoctorError(`unknown command "${command}"`, 'run drift-doctor --help');
     }
-    const engine = new DriftEngine(engineOptions(v));
+    const engine = await newEngine(engineOptions(v));
     try {
       if (command === 'check') return await check(engine, v, io);
       if (command === 'repair') return await repair(engine, v, io);
