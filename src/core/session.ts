@@ -5,6 +5,8 @@ import { maskSecrets, resolveConnection, type ConnectionSettings } from './conne
 import { inSavepoint, qualified, type Queryable } from './db.js';
 import { readDatabaseCreatedAt, readUnownedSequences, type LiveFacts } from './diagnosis/facts.js';
 import { diagnose } from './diagnosis/diagnose.js';
+import { halfRuns } from './diagnosis/half-runs.js';
+import { probeHalfRuns } from './diagnosis/probe.js';
 import { computeDrift } from './drift/drift.js';
 import type { DetectOutcome, DetectProgress, Engine } from './engine.js';
 import { describePgError, DriftDoctorError } from './errors.js';
@@ -140,6 +142,7 @@ export class DriftEngine implements Engine {
       unownedSequences: await readUnownedSequences(db, live),
       ledgerLike: ledger.exists ? [] : await findLedgerLikeTables(db),
       schemaExists: true,
+      replayProbes: [],
     };
     const tablesWithRows = new Set<string>();
     for (const t of Object.keys(live.tables)) {
@@ -188,6 +191,16 @@ export class DriftEngine implements Engine {
     const modelStatements = modelSql.split('\n').map((s) => s.trim()).filter(Boolean);
     onProgress?.({ phase: 'compare', message: 'comparing ledger, files and schema' });
     const report = this.driftOf(read, history, modelStatements);
+    const runs = halfRuns(report, history.footprints);
+    if (runs.length) {
+      onProgress?.({ phase: 'diagnose', message: `replaying the missing part of ${runs.map((r) => r.migration).join(', ')} on a copy of the live schema` });
+      const scratch = await openScratch();
+      try {
+        read.facts.replayProbes = await probeHalfRuns(scratch, read.live, runs);
+      } finally {
+        await scratch.close();
+      }
+    }
     onProgress?.({ phase: 'diagnose', message: 'weighing the evidence' });
     const diagnosis = diagnose({ report, footprints: history.footprints, live: read.live, facts: read.facts });
     const outcome: DetectOutcome = { report, diagnosis };

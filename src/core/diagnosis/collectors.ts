@@ -1,4 +1,5 @@
 import type { MigrationStatus } from '../types.js';
+import { halfRuns } from './half-runs.js';
 import { finding, isFrozen, ledgerBatches, nameRange, type EvidenceInputs, type Finding } from './evidence.js';
 
 /**
@@ -72,7 +73,9 @@ export function ledgerTransactions(inputs: EvidenceInputs): Finding[] {
     } else if (share < 0.34) {
       out.push(finding('stamped-without-running', 'batch-made-little', `${label}: only ${Math.round(share * ms.length)} of ${ms.length} migrations have any object in the schema`, names, 3));
     } else {
-      const lost = ms.filter((m) => m.presence === 'none' || m.presence === 'partial').map((m) => m.name);
+      // Wholly gone, or only leftovers a DROP TABLE does not remove (enum types, sequences) remain.
+      const onlyLeftovers = (m: MigrationStatus) => m.presence === 'partial' && m.present.every((o) => o.kind === 'enum' || o.kind === 'sequence');
+      const lost = ms.filter((m) => m.presence === 'none' || onlyLeftovers(m)).map((m) => m.name);
       if (lost.length) {
         out.push(finding('dropped-after-apply', 'batch-made-objects', `${label}: ${Math.round(share * 100)}% of these migrations' objects exist, as a real run leaves them, yet ${nameRange(lost)} are gone`, [...lost, ...names], 2));
       }
@@ -140,25 +143,23 @@ export function leftovers({ report, footprints, live }: EvidenceInputs): Finding
   return out;
 }
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 /** Partly present migrations and invalid indexes: a run that failed half-way. */
-export function partialRuns({ report, footprints }: EvidenceInputs): Finding[] {
+export function partialRuns({ report, footprints, facts }: EvidenceInputs): Finding[] {
   const out: Finding[] = [];
-  for (const m of report.migrations) {
-    if (!m.recorded || m.presence !== 'partial') continue;
-    const fp = footprints.find((f) => f.migration === m.name);
-    // A table that exists but lacks its own columns was made differently (by hand), not half-run.
-    const presentTables = new Set(m.present.filter((o) => o.kind === 'table').map((o) => o.name));
-    if (m.missing.some((o) => o.kind === 'column' && o.table && presentTables.has(o.table))) continue;
-    const missingKeys = new Set(m.missing.map((o) => o.key));
-    const statements = fp?.statements ?? [];
-    // Enum types and sequences survive a DROP TABLE: their presence alone is the shape of a drop, not of a failed run.
-    const survivesDrop = (o: { kind: string }) => o.kind === 'enum' || o.kind === 'sequence';
-    const done = statements.filter((s) => s.creates.some((o) => !survivesDrop(o)) && s.creates.every((o) => !missingKeys.has(o.key)));
-    const undone = statements.filter((s) => s.creates.length && s.creates.every((o) => missingKeys.has(o.key)));
-    if (done.length && undone.length) {
-      out.push(finding('failed-midway', 'statement-partial',
-        `${m.name}: ${done.length} statements took effect, ${undone.length} did not (first missing: ${undone[0]!.sql.slice(0, 90)})`,
-        [m.name, ...m.missing.map((o) => o.name)], m.nonTransactional ? 4 : 3));
+  for (const h of halfRuns(report, footprints)) {
+    out.push(finding('failed-midway', 'statement-partial',
+      `${h.migration}: ${plural(h.done.length, 'statement')} took effect, ${h.undone.length} did not (first missing: ${h.undone[0]!.sql.slice(0, 90)})`,
+      [h.migration, ...h.missing], h.nonTransactional ? 4 : 3));
+    const probe = facts.replayProbes.find((p) => p.migration === h.migration);
+    if (probe?.error) {
+      out.push(finding('failed-midway', 'replay-fails',
+        `replaying the missing part of ${h.migration} on a copy of the live schema fails at "${probe.statement.slice(0, 80)}": ${probe.error}`,
+        [h.migration], 2));
+    } else if (probe) {
+      out.push(finding('failed-midway', 'replay-succeeds',
+        `the missing part of ${h.migration} applies cleanly on a copy of the live schema: the run was interrupted, not broken`, [h.migration], 1));
     }
   }
   for (const name of report.invalidIndexes) {

@@ -1,6 +1,7 @@
 import type { Queryable } from '../db.js';
 import { inSavepoint, qualified } from '../db.js';
 import type { SchemaSnapshot } from '../types.js';
+import type { ReplayProbe } from './probe.js';
 
 /** Facts about the live database beyond the schema snapshot, read in the same read-only transaction. */
 export interface LiveFacts {
@@ -14,6 +15,8 @@ export interface LiveFacts {
   ledgerLike: { schema: string; table: string; rows: number }[];
   /** Schema exists at all. */
   schemaExists: boolean;
+  /** Half-run migrations replayed on a copy of the live schema. */
+  replayProbes: ReplayProbe[];
 }
 
 export async function readDatabaseCreatedAt(db: Queryable): Promise<{ at: string | null; gap: string | null }> {
