@@ -34,6 +34,24 @@ function isPgLike(e: unknown): e is PgLikeError {
   return typeof e === 'object' && e !== null && 'message' in e;
 }
 
+/** SQLSTATEs that end the session: the server rolls back whatever was open. */
+const SESSION_ENDED = new Set(['57P01', '57P02', '57P05']);
+
+/**
+ * True when the session to the server is gone: terminated by the server
+ * (SQLSTATE 57P01/57P02/57P05, class 08), or the socket closed under the
+ * driver (pg's "Connection terminated", ECONNRESET, EPIPE), which carry no
+ * SQLSTATE at all.
+ */
+export function isConnectionLost(e: unknown): boolean {
+  const code = String((e as { code?: unknown } | null)?.code ?? '');
+  if (SESSION_ENDED.has(code) || /^08/.test(code) || code === 'ECONNRESET' || code === 'EPIPE') return true;
+  if (code) return false;
+  // pg reports a socket that closed mid-query without any code.
+  const message = String((e as { message?: unknown } | null)?.message ?? '');
+  return /Connection terminated|not queryable|connection.*(closed|ended)/i.test(message);
+}
+
 /**
  * Turns a driver error into words, by SQLSTATE (never by message text).
  * `mask` removes secrets from whatever the server echoed back.
@@ -50,7 +68,9 @@ export function describePgError(e: unknown, mask: (s: string) => string = (s) =>
     '42501': ['permission denied', 'connect as a role that may read the catalogs and the ledger (and, to repair, create tables in the schema)'],
     '55P03': ['a lock could not be taken within lock_timeout: another session holds it', 'find the blocking session in pg_stat_activity, wait for it, or raise --lock-timeout'],
     '57014': ['a statement was cancelled (statement_timeout)', 'raise --statement-timeout or run when the database is quieter'],
-    '57P01': ['the server terminated the connection (administrator command or restart)', 'check the server is up, then run the command again; nothing was committed'],
+    '57P01': ['the connection was lost: the server ended this session (pg_terminate_backend by an administrator, or a restart)', 'check the server is up, then run the command again; nothing was committed'],
+    '57P02': ['the connection was lost: the server crashed and ended every session', 'wait until the server has recovered, then run the command again; nothing was committed'],
+    '57P05': ['the connection was lost: the server ended this idle session (idle_session_timeout)', 'run the command again; nothing was committed'],
     '57P03': ['the server is starting up or shutting down', 'wait until it accepts connections, then run the command again'],
     '25006': ['a write was attempted in a read-only transaction', 'this is a bug in drift-doctor: detection must never write; please report it'],
     '42P07': ['an object already exists', 'the plan predicted it absent; run check again'],
@@ -64,7 +84,7 @@ export function describePgError(e: unknown, mask: (s: string) => string = (s) =>
       'check host and port in --url, DATABASE_URL or PGHOST/PGPORT, and that PostgreSQL is running',
     );
   }
-  if (/^08/.test(code) || /Connection terminated|connection.*(closed|ended)/i.test(raw)) {
+  if (isConnectionLost(e)) {
     return new DriftDoctorError(`the connection was lost: ${raw}`, 'check the server is up, then run the command again; nothing was committed');
   }
   return new DriftDoctorError(raw, code ? `PostgreSQL error ${code}; run check again for a fresh view` : 'run check again');

@@ -208,3 +208,34 @@ export function outOfBand({ report, footprints, live }: EvidenceInputs): Finding
   }
   return out;
 }
+
+/** `executed_at` against file order and time: hand-edited ledgers and real histories look different. */
+export function executedAtPatterns({ report }: EvidenceInputs): Finding[] {
+  const out: Finding[] = [];
+  const fileOrder = new Map(report.migrations.filter((m) => m.hasFile).map((m, i) => [m.name, i]));
+  const rows = report.ledger.rows.filter((r) => r.executedAt && fileOrder.has(r.name)).sort((a, b) => fileOrder.get(a.name)! - fileOrder.get(b.name)!);
+  const backwards: string[] = [];
+  for (let i = 1; i < rows.length; i++) {
+    if (Date.parse(rows[i]!.executedAt!) < Date.parse(rows[i - 1]!.executedAt!) - 1000) backwards.push(`${rows[i]!.name} before ${rows[i - 1]!.name}`);
+  }
+  if (backwards.length) {
+    out.push(finding('stamped-without-running', 'executed-at-out-of-order',
+      `executed_at runs backwards against file order (${backwards.slice(0, 2).join('; ')}): the migrator applies files in order, a hand-edited ledger need not`,
+      backwards.map((b) => b.split(' ')[0]!), 1));
+  }
+  const future = report.ledger.rows.filter((r) => r.executedAt && Date.parse(r.executedAt) > Date.now() + 60_000);
+  if (future.length) {
+    out.push(finding('stamped-without-running', 'executed-at-future', `${future.length} ledger rows claim to have run in the future (${future[0]!.executedAt}): written by hand`, future.map((r) => r.name), 2));
+  }
+  const times = rows.map((r) => Date.parse(r.executedAt!));
+  const spanDays = times.length ? (Math.max(...times) - Math.min(...times)) / 86_400_000 : 0;
+  if (spanDays >= 1 && ledgerBatches(report.ledger.rows).length > 1) {
+    out.push(finding('dropped-after-apply', 'executed-at-spread', `the ledger's rows span ${Math.round(spanDays)} days in several transactions: a real history of runs`, [], 1));
+  }
+  const names = report.ledger.rows.map((r) => r.name);
+  const dupes = [...new Set(names.filter((n, i) => names.indexOf(n) !== i))];
+  if (dupes.length) {
+    out.push(finding('stamped-without-running', 'duplicate-rows', `${dupes.join(', ')} ${dupes.length === 1 ? 'is' : 'are'} recorded more than once: the migrator never writes a row twice`, dupes, 1));
+  }
+  return out;
+}

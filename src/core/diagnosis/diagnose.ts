@@ -1,6 +1,6 @@
 import type { CauseId, Diagnosis, Hypothesis, Strategy } from '../types.js';
 import { checkExhaustive } from '../types.js';
-import { executedAtVsDatabase, ledgerShape, ledgerTransactions, leftovers, outOfBand, partialRuns } from './collectors.js';
+import { executedAtPatterns, executedAtVsDatabase, ledgerShape, ledgerTransactions, leftovers, outOfBand, partialRuns } from './collectors.js';
 import type { EvidenceInputs, Finding } from './evidence.js';
 
 /** Below this gap in confidence between the top two causes, the verdict is `unknown`. */
@@ -55,7 +55,7 @@ export function diagnose(inputs: EvidenceInputs): Diagnosis {
   if (inputs.report.inSync) {
     return { verdict: 'in-sync', hypotheses: [{ id: 'in-sync', confidence: 1, summary: SUMMARY['in-sync'], evidence: [] }], repairHint: advice('in-sync').hint, recommended: null, refusal: null };
   }
-  const findings = [...ledgerShape(inputs), ...ledgerTransactions(inputs), ...executedAtVsDatabase(inputs), ...leftovers(inputs), ...partialRuns(inputs), ...outOfBand(inputs)];
+  const findings = [...ledgerShape(inputs), ...ledgerTransactions(inputs), ...executedAtVsDatabase(inputs), ...executedAtPatterns(inputs), ...leftovers(inputs), ...partialRuns(inputs), ...outOfBand(inputs)];
   const causes = [...new Set(findings.map((f) => f.cause))].filter((c) => c !== 'unknown');
   const score = (c: CauseId) => Math.max(0, findings.filter((f) => f.cause === c).reduce((s, f) => s + f.weight, 0));
   const total = causes.reduce((s, c) => s + score(c), 0);

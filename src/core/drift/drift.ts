@@ -146,10 +146,11 @@ export function computeDrift(inputs: DriftInputs): DriftReport {
   const partial = { migrations };
   const gaps = unexplainedModelGaps(partial, inputs.models, inputs.live, inputs.footprints);
   const hasSchemaObjects = Object.keys(inputs.live.tables).length > 0;
+  const duplicateRows = inputs.ledger.rows.length - new Set(inputs.ledger.rows.map((r) => r.name)).size;
   const inSync =
     (inputs.ledger.exists || !hasSchemaObjects) &&
     counts.recordedButMissing === 0 && counts.recordedPartial === 0 && counts.pendingButPresent === 0 &&
-    counts.ledgerWithoutFile === 0 && different.length === 0 && invalidIndexes.length === 0 && gaps.length === 0;
+    counts.ledgerWithoutFile === 0 && duplicateRows === 0 && different.length === 0 && invalidIndexes.length === 0 && gaps.length === 0;
   return {
     connection: inputs.connection, ledger: inputs.ledger, migrations, missing, extra, different, invalidIndexes,
     modelDiff: modelDiffOf(inputs), counts, inSync,

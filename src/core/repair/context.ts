@@ -1,3 +1,4 @@
+import { qualified } from '../db.js';
 import { createLedgerSql, recordSql, renameSql, unrecordSql } from '../ledger/ledger.js';
 import type { Diagnosis, DriftReport, MigrationFootprint, PlanStep, SchemaSnapshot } from '../types.js';
 
@@ -44,7 +45,14 @@ export function ledgerShapeSteps(ctx: PlanContext): PlanStep[] {
   }
   const files = new Map(ctx.report.migrations.filter((m) => m.hasFile).map((m) => [normal(m.name), m.name]));
   const recorded = new Set(ctx.report.ledger.rows.map((r) => r.name));
+  const seen = new Set<string>();
   for (const row of ctx.report.ledger.rows) {
+    // A second row for the same name: remove that row only (by id), keep the first.
+    if (seen.has(row.name)) {
+      steps.push({ kind: 'ledger-unrecord', migration: row.name, sql: `delete from ${qualified(schema, table)} where "id" = ${Number(row.id)};`, reason: `${row.name} is recorded more than once; remove the duplicate row ${row.id}`, locks: ledgerLocks(ctx), outsideTransaction: false });
+      continue;
+    }
+    seen.add(row.name);
     const file = files.get(normal(row.name));
     if (!file || file === row.name) continue;
     if (recorded.has(file)) {
