@@ -93,8 +93,9 @@ async function failureText(client: pg.Client, f: Failure, opts: ApplyOptions, ro
       return `the connection was lost while COMMIT was on its way (${err.message}): the server may or may not have committed the repair. ` +
         'What to do: run drift-doctor check to see which; do not run repair again before that.';
     }
-    return `the connection was lost during ${stepWords(f)} (${err.message}). An unfinished transaction is rolled back by the server, so nothing was committed. ` +
-      `What to do: ${err.hint.replace(/; nothing was committed$/, '')}, then run check again.`;
+    const why = err.message.replace(/^the connection was lost: /, '');
+    return `the connection was lost during ${stepWords(f)} — ${why}. The server rolls back a transaction whose session ends before COMMIT, so nothing was committed. ` +
+      'What to do: check the server is up, run drift-doctor check to see the state, then run repair again.';
   }
   const code = (f.error as { code?: string } | null)?.code;
   const undone = rolledBack ? 'Nothing was changed: the transaction was rolled back.' : 'Nothing was committed (the transaction could not even be rolled back cleanly; the server discards it when the session ends).';
