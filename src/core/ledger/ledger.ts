@@ -1,4 +1,4 @@
-import { qualified, quoteLiteral, type Queryable } from '../db.js';
+import { qualified, quoteIdent, quoteLiteral, type Queryable } from '../db.js';
 import { DriftDoctorError } from '../errors.js';
 import type { LedgerRow, LedgerState } from '../types.js';
 
@@ -15,13 +15,26 @@ function iso(v: Date | string | null): string | null {
  * creates it when merely asked for pending migrations.
  */
 export async function readLedger(db: Queryable, schema: string, table: string): Promise<LedgerState> {
-  const found = await db.query<{ xmin: string | null }>(
-    `select c.xmin::text as xmin from pg_class c join pg_namespace n on n.oid = c.relnamespace
+  const found = await db.query<{ xmin: string | null; role: string; usage: boolean; select: boolean }>(
+    `select c.xmin::text as xmin, current_user as role,
+            has_schema_privilege(n.oid, 'USAGE') as usage, has_table_privilege(c.oid, 'SELECT') as select
+     from pg_class c join pg_namespace n on n.oid = c.relnamespace
      where n.nspname = $1 and c.relname = $2 and c.relkind in ('r', 'p')`,
     [schema, table],
   );
   const hit = found.rows[0];
   if (!hit) return { schema, table, exists: false, rows: [] };
+  if (!hit.usage || !hit.select) {
+    // Asked before reading: a denied SELECT would abort the read-only transaction, and this names the GRANT.
+    const grants = [
+      ...(hit.usage ? [] : [`GRANT USAGE ON SCHEMA ${quoteIdent(schema)} TO ${quoteIdent(hit.role)};`]),
+      ...(hit.select ? [] : [`GRANT SELECT ON ${qualified(schema, table)} TO ${quoteIdent(hit.role)};`]),
+    ];
+    throw new DriftDoctorError(
+      `role ${hit.role} may not read the ledger table ${schema}.${table} (${hit.usage ? 'no SELECT privilege on it' : `no USAGE privilege on schema ${schema}`}); detection needs to read it`,
+      `as the table's owner or a superuser run: ${grants.join(' ')} — or connect as a role that may read it`,
+    );
+  }
   let rows: RawRow[];
   try {
     rows = (await db.query<RawRow>(`select id, name, executed_at, xmin::text as xmin from ${qualified(schema, table)} order by id`)).rows;
