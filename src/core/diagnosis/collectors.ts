@@ -1,6 +1,6 @@
-import type { MigrationStatus } from '../types.js';
+import type { LedgerRow, MigrationStatus } from '../types.js';
 import { halfRuns } from './half-runs.js';
-import { finding, isFrozen, ledgerBatches, nameRange, type EvidenceInputs, type Finding } from './evidence.js';
+import { finding, isFrozen, ledgerBatches, ledgerRuns, nameRange, type EvidenceInputs, type Finding } from './evidence.js';
 
 /**
  * Ledger shape: rows without files, names that only match after
@@ -40,10 +40,13 @@ export function ledgerShape({ report, facts }: EvidenceInputs): Finding[] {
   return out;
 }
 
+const isLeftover = (o: { kind: string }) => o.kind === 'enum' || o.kind === 'sequence';
+
+/** Share of migrations with objects that show a run (leftover types and sequences alone do not). */
 function presentShare(ms: MigrationStatus[]): number {
   const withObjects = ms.filter((m) => m.presence !== 'empty');
   if (!withObjects.length) return 0;
-  return withObjects.filter((m) => m.presence === 'all' || m.presence === 'partial').length / withObjects.length;
+  return withObjects.filter((m) => m.presence === 'all' || (m.presence === 'partial' && m.present.some((o) => !isLeftover(o)))).length / withObjects.length;
 }
 
 /**
@@ -61,12 +64,13 @@ export function ledgerTransactions(inputs: EvidenceInputs): Finding[] {
     out.push(finding('unknown', 'ledger-frozen', 'the ledger rows are frozen (VACUUM FREEZE): which transaction wrote them can no longer be read', [], 0));
     return out;
   }
-  for (const b of batches) {
-    const ms = b.rows.map((r) => byName.get(r.name)).filter((m): m is MigrationStatus => !!m && m.hasFile);
+  const statusesOf = (rows: LedgerRow[]) => rows.map((r) => byName.get(r.name)).filter((m): m is MigrationStatus => !!m && m.hasFile);
+  for (const run of ledgerRuns(batches)) {
+    const ms = statusesOf(run.rows);
     if (!ms.length) continue;
     const names = ms.map((m) => m.name);
     const share = presentShare(ms);
-    const label = `ledger rows ${nameRange(names)} (transaction ${b.xmin})`;
+    const label = `ledger rows ${nameRange(names)} (${run.xmins.length === 1 ? `transaction ${run.xmins[0]}` : `${run.xmins.length} transactions of one run`})`;
     if (share === 0) {
       out.push(finding('stamped-without-running', 'batch-made-nothing', `${label}: none of these migrations left an object in the schema`, names, 3));
       out.push(finding('dropped-after-apply', 'batch-made-nothing', `${label}: nothing of theirs survives`, names, -1));
@@ -74,13 +78,18 @@ export function ledgerTransactions(inputs: EvidenceInputs): Finding[] {
       out.push(finding('stamped-without-running', 'batch-made-little', `${label}: only ${Math.round(share * ms.length)} of ${ms.length} migrations have any object in the schema`, names, 3));
     } else {
       // Wholly gone, or only leftovers a DROP TABLE does not remove (enum types, sequences) remain.
-      const onlyLeftovers = (m: MigrationStatus) => m.presence === 'partial' && m.present.every((o) => o.kind === 'enum' || o.kind === 'sequence');
-      const lost = ms.filter((m) => m.presence === 'none' || onlyLeftovers(m)).map((m) => m.name);
+      const lost = ms.filter((m) => m.presence === 'none' || (m.presence === 'partial' && m.present.every(isLeftover))).map((m) => m.name);
       if (lost.length) {
-        out.push(finding('dropped-after-apply', 'batch-made-objects', `${label}: ${Math.round(share * 100)}% of these migrations' objects exist, as a real run leaves them, yet ${nameRange(lost)} are gone`, [...lost, ...names], 2));
+        out.push(finding('dropped-after-apply', 'batch-made-objects', `${label}: ${Math.round(share * 100)}% of these migrations left objects, as a real run does, yet ${nameRange(lost)} ${lost.length === 1 ? 'is' : 'are'} gone`, [...lost, ...names], 2));
       }
       out.push(finding('stamped-without-running', 'batch-made-objects', `${label}: most of these migrations' objects exist, so they did run`, names, -3));
     }
+  }
+  for (const b of batches) {
+    const ms = statusesOf(b.rows);
+    if (!ms.length) continue;
+    const names = ms.map((m) => m.name);
+    const label = `ledger rows ${nameRange(names)} (transaction ${b.xmin})`;
     if (b.rows.length > 1 && b.instants.length > 1) {
       out.push(finding('recreated-without-migrations', 'one-transaction-many-instants',
         `${label}: ${b.rows.length} rows written in one transaction carry ${b.instants.length} different executed_at values — copied in bulk (a restore), not written by runs`, names, 4));
@@ -95,9 +104,10 @@ export function ledgerTransactions(inputs: EvidenceInputs): Finding[] {
         `${m.name} shares a transaction with earlier rows: the rows were not written by the migrator in this database`, [m.name], 1));
     }
   }
-  if (batches.length > 1) {
-    out.push(finding('dropped-after-apply', 'several-runs', `the ledger was written by ${batches.length} separate transactions, like real runs over time`, [], 1));
-    out.push(finding('stamped-without-running', 'several-runs', `${batches.length} separate transactions wrote the ledger`, [], -1));
+  const runs = ledgerRuns(batches).length;
+  if (runs > 1) {
+    out.push(finding('dropped-after-apply', 'several-runs', `the ledger was written by ${runs} separate runs, like real runs over time`, [], 1));
+    out.push(finding('stamped-without-running', 'several-runs', `${runs} separate runs wrote the ledger`, [], -1));
   }
   return out;
 }

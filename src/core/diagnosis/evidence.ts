@@ -47,3 +47,31 @@ export function nameRange(names: string[]): string {
 export function isFrozen(xmin: string): boolean {
   return Number(xmin) <= 2;
 }
+
+/** Rows written by one migrator run: one transaction, or (allOrNothing off) one per migration seconds apart. */
+export interface LedgerRun {
+  xmins: string[];
+  rows: LedgerRow[];
+}
+
+/**
+ * Merges consecutive single-row transactions written within 2 s of each
+ * other: a migrator run with `allOrNothing: false` commits each migration
+ * (and its row) on its own.
+ */
+export function ledgerRuns(batches: LedgerBatch[]): LedgerRun[] {
+  const runs: LedgerRun[] = [];
+  const time = (r: LedgerRow | undefined) => (r?.executedAt ? Date.parse(r.executedAt) : NaN);
+  for (const b of [...batches].sort((x, y) => (x.rows[0]?.id ?? 0) - (y.rows[0]?.id ?? 0))) {
+    const last = runs.at(-1);
+    const prev = last?.rows.at(-1);
+    const mergeable = last && b.rows.length === 1 && last.rows.length === last.xmins.length && Math.abs(time(b.rows[0]) - time(prev)) <= 2000;
+    if (mergeable) {
+      last.xmins.push(b.xmin);
+      last.rows.push(...b.rows);
+    } else {
+      runs.push({ xmins: [b.xmin], rows: [...b.rows] });
+    }
+  }
+  return runs;
+}
