@@ -2,8 +2,8 @@ import { parseArgs } from 'node:util';
 import { maskSecrets } from '../core/connect/url.js';
 import { DriftDoctorError } from '../core/errors.js';
 import type { DriftEngine, EngineOptions } from '../core/session.js';
-import type { Strategy } from '../core/types.js';
-import { renderApply, renderCheck, renderPlan } from '../report/text.js';
+import type { ApplyProgress, Strategy } from '../core/types.js';
+import { renderApply, renderCheck, renderPlan, renderRehearsal, renderUndo } from '../report/text.js';
 import { findScenario, scenarios } from '../scenarios/index.js';
 
 export const USAGE = `drift-doctor — repair a PostgreSQL database whose migration ledger disagrees with its schema
@@ -12,8 +12,13 @@ Usage:
   drift-doctor [wizard]                      the interactive wizard (detect → explain → choose → preview → apply → verify)
   drift-doctor check [--json]                detect and explain, read-only
                                              exit 0 in sync, 1 drift found, 2 error, 3 refused or ambiguous
-  drift-doctor repair --strategy create-all|rerun|sync-ledger (--dry-run | --yes) [--json]
+  drift-doctor repair --strategy create-all|rerun|sync-ledger (--dry-run | --rehearse | --yes) [--json]
                                              non-interactive repair; exit 0 only when verification passed
+                                             --rehearse runs the plan and verification, then rolls back
+                                             --yes writes a journal (--journal DIR, default ./.drift-doctor/journals)
+  drift-doctor undo <journal> (--dry-run | --yes) [--force]
+                                             put the ledger rows back as they were before that repair;
+                                             objects the repair created are listed, never dropped
   drift-doctor scenario <name> --url URL     build a test scenario on an EMPTY database
   drift-doctor demo [--scenario NAME]        embedded PostgreSQL with the incident, then the wizard
 
@@ -25,6 +30,7 @@ Connection (first found wins): --url URL, DATABASE_URL, libpq PG* variables (PGH
   --entities DIR            entity models, DIR/index.ts (default: the sample application's)
   --lock-timeout MS         repair: wait at most this long for a lock (default 5000)
   --statement-timeout MS    any statement (default 60000)
+  --journal DIR             repair --yes: where the journal goes (default ./.drift-doctor/journals)
 
 Scenarios: ${scenarios.map((s) => s.name).join(', ')}`;
 
@@ -41,6 +47,9 @@ const OPTIONS = {
   strategy: { type: 'string' },
   'dry-run': { type: 'boolean' },
   yes: { type: 'boolean' },
+  rehearse: { type: 'boolean' },
+  journal: { type: 'string' },
+  force: { type: 'boolean' },
   scenario: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -74,6 +83,7 @@ function engineOptions(v: Values, extra: Partial<EngineOptions> = {}): EngineOpt
     ...(v.entities ? { entitiesDir: v.entities } : {}),
     ...(lock ? { lockTimeoutMs: lock } : {}),
     ...(stmt ? { statementTimeoutMs: stmt } : {}),
+    ...(v.journal ? { journalDir: v.journal } : {}),
     ...extra,
   };
 }
@@ -107,8 +117,8 @@ async function repair(engine: DriftEngine, v: Values, io: Io): Promise<number> {
   if (!strategy || !STRATEGIES.includes(strategy)) {
     throw new DriftDoctorError(`repair needs --strategy ${STRATEGIES.join('|')}`, 'run drift-doctor check first; it names the recommended strategy');
   }
-  if (v['dry-run'] === v.yes) {
-    throw new DriftDoctorError('repair needs exactly one of --dry-run (show the plan) or --yes (apply it)', 'start with --dry-run and read the SQL');
+  if ([v['dry-run'], v.rehearse, v.yes].filter(Boolean).length !== 1) {
+    throw new DriftDoctorError('repair needs exactly one of --dry-run (show the plan), --rehearse (run it and roll back) or --yes (apply it)', 'start with --dry-run and read the SQL');
   }
   await engine.connect();
   const outcome = await engine.detect(v.json ? undefined : (p) => io.err(`… ${p.message}`));
@@ -125,9 +135,37 @@ async function repair(engine: DriftEngine, v: Values, io: Io): Promise<number> {
     io.out(v.json ? JSON.stringify({ inSync: false, plan, result: null }, null, 2) : renderPlan(plan));
     return 0;
   }
-  const result = await engine.apply(plan, v.json ? undefined : (p) => p.state !== 'running' && io.err(`${p.state === 'done' ? '✓' : '✗'} ${p.index + 1}/${p.total} ${p.step.reason}`));
-  io.out(v.json ? JSON.stringify({ inSync: false, plan, result }, null, 2) : renderApply(result));
+  const progress = v.json ? undefined : (p: ApplyProgress) => p.state !== 'running' && io.err(`${p.state === 'done' ? '✓' : '✗'} ${p.index + 1}/${p.total} ${p.step.reason}`);
+  if (v.rehearse) {
+    const result = await engine.apply(plan, progress, { rehearse: true });
+    io.out(v.json ? JSON.stringify({ inSync: false, rehearsal: true, plan, result }, null, 2) : renderRehearsal(plan, result));
+    return result.ok ? 0 : 1;
+  }
+  const result = await engine.apply(plan, progress);
+  if (v.json) io.out(JSON.stringify({ inSync: false, plan, result }, null, 2));
+  else {
+    io.out(renderApply(result));
+    for (const n of result.notes ?? []) io.out(`note: ${n}`);
+    if (result.journalPath) io.out(`journal: ${result.journalPath}`);
+  }
   return result.ok ? 0 : 1;
+}
+
+async function undo(v: Values, positionals: string[], io: Io): Promise<number> {
+  const file = positionals[1];
+  if (!file) throw new DriftDoctorError('undo needs the journal a repair wrote', 'drift-doctor undo .drift-doctor/journals/<file>.json --dry-run (repair --yes prints the path after "journal:")');
+  if (v['dry-run'] === v.yes) throw new DriftDoctorError('undo needs exactly one of --dry-run (show what it would do) or --yes (restore the ledger)', 'start with --dry-run');
+  const { readJournalFile } = await import('../core/repair/journal.js');
+  const journal = readJournalFile(file);
+  const engine = await newEngine(engineOptions(v));
+  try {
+    const outcome = await engine.undo(journal, { dryRun: v['dry-run'] === true, force: v.force === true });
+    io.out(v.json ? JSON.stringify(outcome, null, 2) : renderUndo(journal, outcome));
+    if (outcome.plan.refusal) return 3;
+    return !outcome.result || outcome.result.ok ? 0 : 1;
+  } finally {
+    await engine.close();
+  }
 }
 
 async function wizard(engine: DriftEngine): Promise<number> {
@@ -151,6 +189,12 @@ async function scenarioCommand(v: Values, positionals: string[], io: Io): Promis
 async function demo(v: Values, io: Io): Promise<number> {
   const scenario = findScenario(v.scenario ?? 'seed-incident');
   if (!scenario) throw new DriftDoctorError(`no scenario "${v.scenario}"`, `one of: ${scenarios.map((s) => s.name).join(', ')}`);
+  if (!process.stdin.isTTY || !process.stdout.isTTY) {
+    // Say it before spending seconds on the embedded database.
+    const { NO_TTY_MESSAGE } = await import('../ui/ink/run-wizard.js');
+    io.err(NO_TTY_MESSAGE);
+    return 2;
+  }
   io.err(`starting the embedded PostgreSQL (PGlite) and building ${scenario.id} ${scenario.name}…`);
   const { startEmbedded } = await import('../embedded/pglite-server.js');
   const server = await startEmbedded();
@@ -178,6 +222,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     if (command === 'scenario') return await scenarioCommand(v, positionals, io);
     if (command === 'demo') return await demo(v, io);
+    if (command === 'undo') return await undo(v, positionals, io);
     if (!['wizard', 'check', 'repair'].includes(command)) {
       throw new DriftDoctorError(`unknown command "${command}"`, 'run drift-doctor --help');
     }
