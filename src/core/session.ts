@@ -13,6 +13,8 @@ import { describePgError, DriftDoctorError } from './errors.js';
 import { findLedgerLikeTables, readLedger } from './ledger/ledger.js';
 import { openOrm, SAMPLE_ENTITIES_DIR } from './orm.js';
 import { applyPlan } from './repair/apply.js';
+import { DEFAULT_JOURNAL_DIR, recordApply, type Journal } from './repair/journal.js';
+import { repairLockKey, undoFromJournal, type UndoOutcome } from './repair/undo.js';
 import type { PlanContext } from './repair/context.js';
 import { buildPlan } from './repair/plan.js';
 import { listMigrationFiles, loadMigration } from './replay/files.js';
@@ -37,6 +39,8 @@ export interface EngineOptions {
   statementTimeoutMs?: number;
   /** Target is the embedded PGlite: one shared session, no read-only ORM option. */
   embedded?: boolean;
+  /** Where every real apply writes its journal (default `./.drift-doctor/journals`). */
+  journalDir?: string;
 }
 
 /** What the engine keeps per detection, beyond the plain outcome. */
@@ -227,20 +231,42 @@ export class DriftEngine implements Engine {
     return verifyAfter({ before: before.report, after, models: history.models, live: read.live, footprints: history.footprints });
   }
 
+  /** A real apply writes a journal (see repair/journal.ts); a rehearsal rolls back and keeps nothing. */
   async apply(plan: RepairPlan, onProgress?: (p: ApplyProgress) => void, options: { rehearse?: boolean } = {}): Promise<ApplyResult> {
     if (!plan.applicable) throw new DriftDoctorError(`the ${plan.strategy} plan cannot be applied: ${plan.refusal ?? ''}`, 'choose another strategy', 3);
     const client = this.requireClient();
     const before = this.lastOutcome;
     if (!before) throw new DriftDoctorError('nothing detected yet', 'run detect before apply (this is a bug in the front end)');
-    return applyPlan(client, plan, {
-      schema: this.schema,
-      lockKey: `drift-doctor:${this.info!.database}:${this.ledgerSchema}.${this.ledgerTable}`,
+    const rehearse = options.rehearse === true;
+    return recordApply({
+      client, plan, info: this.info!, ledgerSchema: this.ledgerSchema, ledgerTable: this.ledgerTable,
+      before: before.report.counts, mask: this.mask,
+      journalDir: rehearse ? null : (this.options.journalDir ?? DEFAULT_JOURNAL_DIR),
+      ...(onProgress ? { onProgress } : {}),
+      // The recording client sees the apply's statements; verification reads on the bare one.
+      run: (db, progress) => applyPlan(db, plan, {
+        schema: this.schema,
+        lockKey: repairLockKey(this.info!.database, this.ledgerSchema, this.ledgerTable),
+        lockTimeoutMs: this.options.lockTimeoutMs ?? 5_000,
+        statementTimeoutMs: this.options.statementTimeoutMs ?? 60_000,
+        mask: this.mask,
+        onProgress: progress,
+        verifyInside: () => this.verifyOn(client, before),
+        rehearse,
+      }),
+    });
+  }
+
+  /** Restores the ledger rows a journaled repair found; the objects it created are listed, never dropped. */
+  async undo(journal: Journal, options: { dryRun: boolean; force?: boolean }): Promise<UndoOutcome> {
+    await this.connect();
+    return undoFromJournal(this.requireClient(), this.info!, journal, {
+      lockKey: repairLockKey(this.info!.database, journal.where.ledgerSchema, journal.where.ledgerTable),
       lockTimeoutMs: this.options.lockTimeoutMs ?? 5_000,
       statementTimeoutMs: this.options.statementTimeoutMs ?? 60_000,
       mask: this.mask,
-      ...(onProgress ? { onProgress } : {}),
-      verifyInside: () => this.verifyOn(client, before),
-      rehearse: options.rehearse === true,
+      dryRun: options.dryRun,
+      force: options.force === true,
     });
   }
 

@@ -306,6 +306,14 @@ export interface ApplyProgress {
   state: 'running' | 'done' | 'failed';
 }
 
+/** How long one plan step took. */
+export interface StepTiming {
+  /** The step's position in `plan.steps`. */
+  index: number;
+  durationMs: number;
+  ok: boolean;
+}
+
 export interface ApplyResult {
   ok: boolean;
   /** In words; SQLSTATE-mapped. */
@@ -314,6 +322,12 @@ export interface ApplyResult {
   stepsRun: number;
   durationMs: number;
   verify: VerifyResult | null;
+  /** Per step, in the order they ran (the failed one last). */
+  stepTimings?: StepTiming[];
+  /** The journal this apply wrote (real applies, not rehearsals). */
+  journalPath?: string;
+  /** What the transaction could not undo or record, in sentences (a rehearsal's advanced sequence). */
+  notes?: string[];
 }
 
 export interface VerifyCheck {

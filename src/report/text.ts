@@ -1,4 +1,6 @@
-import type { ApplyResult, Diagnosis, DriftReport, MigrationStatus, RepairPlan } from '../core/types.js';
+import type { Journal } from '../core/repair/journal.js';
+import type { CreatedObject, UndoOutcome } from '../core/repair/undo.js';
+import type { ApplyResult, Diagnosis, DriftReport, MigrationStatus, PlanStep, RepairPlan } from '../core/types.js';
 
 function statusWord(m: MigrationStatus): string {
   if (!m.hasFile) return 'NO FILE';
@@ -55,3 +57,130 @@ export function renderApply(result: ApplyResult): string {
   }
   return lines.join('\n');
 }
+
+const oneLine = (sql: string, width: number) => {
+  const flat = sql.replace(/\s+/g, ' ').trim();
+  return flat.length > width ? `${flat.slice(0, width - 1)}…` : flat;
+};
+const seconds = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${ms} ms`);
+
+/**
+ * Locks the rehearsal took on tables that existed before it, per table:
+ * each mode from the first step that took it (a lock is held until the
+ * transaction ends, however brief the statement), and for how long at most.
+ * Locks on objects the plan itself creates are only counted: no other
+ * session can see those until commit.
+ */
+const MODES = ['ACCESS SHARE', 'ROW SHARE', 'ROW EXCLUSIVE', 'SHARE UPDATE EXCLUSIVE', 'SHARE', 'SHARE ROW EXCLUSIVE', 'EXCLUSIVE', 'ACCESS EXCLUSIVE'];
+const rank = (mode: string) => MODES.indexOf(mode);
+
+function lockLines(steps: PlanStep[], result: ApplyResult): string[] {
+  const timings = result.stepTimings ?? [];
+  const created = new Set(steps.map((s) => /^new table (\S+)/.exec(s.locks)?.[1]).filter((t): t is string => !!t));
+  const perTable = new Map<string, Map<string, number>>();
+  const raw: string[] = [];
+  let unseen = 0;
+  const startOf = new Map<number, number>();
+  let elapsed = 0;
+  for (const t of timings) {
+    startOf.set(t.index, elapsed);
+    elapsed += t.durationMs;
+  }
+  const held = (index: number) => `held ≤ ${seconds(Math.max(0, result.durationMs - (startOf.get(index) ?? 0)))}`;
+  for (const t of timings) {
+    const locks = steps[t.index]?.locks ?? '';
+    if (/^(new table |none\b)/.test(locks)) { unseen++; continue; }
+    const m = /^([A-Z][A-Z ]*?) on (.+?)(?: \(.*\))?$/.exec(locks);
+    const tables = m?.[2]?.split(' and ');
+    if (!m || !tables || !tables.every((x) => /^[\w$".]+$/.test(x))) { raw.push(`  ${locks} — from step ${t.index + 1}, ${held(t.index)}`); continue; }
+    const existing = tables.filter((x) => !created.has(x));
+    if (!existing.length) { unseen++; continue; }
+    for (const table of existing) {
+      const modes = perTable.get(table) ?? new Map<string, number>();
+      // A weaker mode than one already held adds nothing.
+      if (Math.max(-1, ...[...modes.keys()].map(rank)) < rank(m[1]!)) modes.set(m[1]!, t.index);
+      perTable.set(table, modes);
+    }
+  }
+  const width = Math.max(0, ...[...perTable.keys()].map((k) => k.length));
+  return [
+    '  the drift-doctor advisory lock on this database and ledger (one repair at a time)',
+    ...[...perTable].map(([table, modes]) => `  ${table.padEnd(width)}  ${[...modes].map(([mode, i]) => `${mode} from step ${i + 1} (${held(i)})`).join(', ')}`),
+    ...raw,
+    ...(unseen ? [`  ${unseen} step${unseen === 1 ? '' : 's'} locked only objects the plan creates (invisible to other sessions until commit)`] : []),
+  ];
+}
+
+/** A rehearsal: every step with its time and lock, the verification, and the verdict. */
+export function renderRehearsal(plan: RepairPlan, result: ApplyResult): string {
+  const timings = result.stepTimings ?? [];
+  const lines = [`rehearsal of ${plan.strategy}: the plan ran in one transaction, then ROLLBACK — nothing was kept`, ''];
+  lines.push(`${'#'.padStart(4)} ${'ms'.padStart(6)}  ${'statement'.padEnd(64)} locks`);
+  for (const t of timings) {
+    const step = plan.steps[t.index];
+    if (!step) continue;
+    lines.push(`${String(t.index + 1).padStart(4)} ${String(t.durationMs).padStart(6)}  ${oneLine(step.sql, 64).padEnd(64)} ${step.locks}${t.ok ? '' : '  ✗ FAILED'}`);
+  }
+  const inSteps = timings.reduce((n, t) => n + t.durationMs, 0);
+  lines.push(`${''.padStart(4)} ${String(Math.max(0, result.durationMs - inSteps)).padStart(6)}  (BEGIN, timeouts, advisory lock, verification, ROLLBACK)`);
+  const slowest = [...timings].sort((a, b) => b.durationMs - a.durationMs).slice(0, 3).filter((t) => t.durationMs > 0);
+  if (slowest.length) lines.push(`slowest: ${slowest.map((t) => `#${t.index + 1} ${seconds(t.durationMs)}`).join(', ')}`);
+  lines.push('', 'locks on what existed before, each held from its step until the transaction ended:', ...lockLines(plan.steps, result));
+  if (result.verify) {
+    lines.push('', 'verification (inside the transaction, before the rollback):');
+    for (const c of result.verify.checks) lines.push(`  ${c.ok ? '✓' : '✗'} ${c.label}${c.ok ? '' : ` — ${c.detail}`}`);
+  }
+  for (const n of result.notes ?? []) lines.push(`note: ${n}`);
+  lines.push('', result.ok
+    ? `this plan works on this database: ${result.stepsRun} steps ran and verified in ${seconds(result.durationMs)}, then everything was rolled back`
+    : `this plan does NOT work on this database: ${result.error ?? 'verification failed'}`);
+  return lines.join('\n');
+}
+
+function leftInPlaceLines(objects: CreatedObject[]): string[] {
+  if (!objects.length) return ['the repair created no schema objects; only the ledger changes'];
+  const names = (kind: CreatedObject['kind'], fmt: (o: CreatedObject) => string = (o) => o.name) => objects.filter((o) => o.kind === kind && !o.onNewTable).map(fmt);
+  const groups: [string, string, string[]][] = [
+    ['table', 'tables', names('table')],
+    ['enum type', 'enum types', names('type')],
+    ['sequence', 'sequences', names('sequence')],
+    ['column added to a table that existed', 'columns added to tables that existed', names('column', (o) => `${o.table}.${o.name}`)],
+    ['index on a table that existed', 'indexes on tables that existed', names('index', (o) => `${o.name} (${o.table})`)],
+    ['constraint on a table that existed', 'constraints on tables that existed', names('constraint', (o) => `${o.name} (${o.table})`)],
+    ['index rebuilt', 'indexes rebuilt', names('rebuilt index')],
+    ['other statement', 'other statements', names('other')],
+  ];
+  const withTables = objects.filter((o) => o.onNewTable).length;
+  return [
+    'left in place — the repair created these and undo never drops anything (drop them yourself only if nothing uses them):',
+    ...groups.filter(([, , n]) => n.length).map(([one, many, n]) => `  ${n.length} ${n.length === 1 ? one : many}: ${n.join(', ')}`),
+    ...(withTables ? [`  (and ${withTables} indexes and constraints of the new tables, which go with them)`] : []),
+  ];
+}
+
+/** An undo's plan (dry run or refusal) or its result. */
+export function renderUndo(journal: Journal, outcome: UndoOutcome): string {
+  const { plan, result } = outcome;
+  const w = journal.where;
+  const lines = [
+    `undo of ${journal.plan.strategy} on ${w.database} (ledger ${plan.ledger}), applied ${journal.startedAt} by ${journal.who.osUser}@${journal.who.host} as ${w.role}; outcome ${journal.outcome.status}`,
+  ];
+  if (plan.refusal) return [...lines, `REFUSED: ${plan.refusal}`].join('\n');
+  if (plan.alreadyRestored) return [...lines, `nothing to undo: the ledger already holds exactly the ${plan.restore.rows.length} rows it held before that repair`].join('\n');
+  const restore = plan.restore;
+  const ids = restore.rows.length ? ` (ids ${restore.rows[0]!.id}…${restore.rows[restore.rows.length - 1]!.id})` : '';
+  lines.push(`the ledger holds ${plan.current.rows.length} rows now; undo puts back the ${restore.rows.length} rows it held before the repair${ids}, with their original ids and executed_at`);
+  if (plan.changedSince.length) lines.push(`changed since the repair (discarded by --force): ${plan.changedSince.join('; ')}`);
+  if (!result) {
+    lines.push('', 'begin;', '-- lock_timeout, statement_timeout and the drift-doctor advisory lock are set first');
+    plan.steps.forEach((s, i) => lines.push(`-- ${i + 1}. ${s.reason}`, s.sql));
+    lines.push('-- the ledger is read back here and must equal the journal\'s rows, or everything rolls back', 'commit;');
+  }
+  lines.push('', ...leftInPlaceLines(plan.leftInPlace));
+  lines.push('');
+  if (!result) lines.push('dry run: nothing changed; run again with --yes to restore the ledger');
+  else if (result.ok) lines.push(`ledger restored: ${restore.rows.length} rows exactly as before the repair (read back and compared before COMMIT) in ${seconds(result.durationMs)}; run drift-doctor check to see where that leaves the schema`);
+  else lines.push(`undo failed: ${result.error}`);
+  return lines.join('\n');
+}
+
