@@ -34,8 +34,12 @@ export interface Engine {
   detect(onProgress?: (p: DetectProgress) => void): Promise<DetectOutcome>;
   /** Pure planning from a detection outcome; runs nothing on the target. */
   plan(strategy: Strategy, outcome: DetectOutcome): Promise<RepairPlan>;
-  /** One transaction with advisory lock and timeouts, then verification. */
-  apply(plan: RepairPlan, onProgress?: (p: ApplyProgress) => void): Promise<ApplyResult>;
+  /**
+   * One transaction with advisory lock and timeouts, verification inside it,
+   * COMMIT only when it verifies; then any non-transactional phases.
+   * `rehearse` runs the same and rolls back: proof the plan works, nothing kept.
+   */
+  apply(plan: RepairPlan, onProgress?: (p: ApplyProgress) => void, options?: { rehearse?: boolean }): Promise<ApplyResult>;
   /** Detects again and compares with `before`. */
   verify(before: DetectOutcome): Promise<VerifyResult>;
   close(): Promise<void>;

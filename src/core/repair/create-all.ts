@@ -1,6 +1,7 @@
 import { footprintObjects } from '../drift/drift.js';
 import { describeObject, objectsOf } from '../snapshot/objects.js';
 import { reconcileObjects } from './reconcile.js';
+import { rebuildInvalidIndex } from './rerun.js';
 import type { NeedsHuman, ObjectRef, PlanStep, RepairPlan } from '../types.js';
 import { addsNotNullWithoutDefault, classifyStatement, lockOf } from './classify.js';
 import { ledgerShapeSteps, recordStep, recordedAfterShape, unrecordStep, type PlanContext } from './context.js';
@@ -40,9 +41,7 @@ export function planCreateAll(ctx: PlanContext): RepairPlan {
     const reason = table ? `the models define ${table}; the database lacks this` : type ? `the models use enum type ${type}; the database lacks it` : 'the models define this';
     steps.push({ kind: 'ddl', ...(object ? { object } : {}), sql, reason, locks: lockOf(sql, ctx.live.schema), outsideTransaction: false });
   }
-  for (const name of ctx.report.invalidIndexes) {
-    steps.push({ kind: 'ddl', object: `index ${name}`, sql: `reindex index "${name.replace(/"/g, '""')}";`, reason: `index ${name} is invalid; rebuild it`, locks: lockOf(`reindex index ${name}`, ctx.live.schema), outsideTransaction: false });
-  }
+  for (const name of ctx.report.invalidIndexes) steps.push(rebuildInvalidIndex(name, ctx.live.schema));
   // After the DDL every model object exists, except what needs a human.
   const blocked = new Set(needsHuman.map((n) => n.object));
   const isBlocked = (o: ObjectRef) => blocked.has(o.table ?? o.name) || blocked.has(`${o.table}.${o.name}`);

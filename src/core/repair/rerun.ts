@@ -1,3 +1,4 @@
+import { quoteIdent } from '../db.js';
 import { describeObject, objectsOf } from '../snapshot/objects.js';
 import type { MigrationFootprint, MigrationStatus, NeedsHuman, PlanConflict, PlanStep, RepairPlan, StatementFootprint } from '../types.js';
 import { classifyStatement, lockOf } from './classify.js';
@@ -11,10 +12,20 @@ function needsRun(m: MigrationStatus, recorded: boolean): boolean {
   return true;
 }
 
-/** CREATE INDEX CONCURRENTLY cannot run in a transaction; inside the repair it is built plainly. */
-function inTransaction(sql: string): { sql: string; note: string } {
-  if (!/\bconcurrently\b/i.test(sql)) return { sql, note: '' };
-  return { sql: sql.replace(/\s+concurrently\b/i, ''), note: ' (built without CONCURRENTLY so the repair stays one transaction; blocks writes to the table while it builds)' };
+/**
+ * CREATE INDEX CONCURRENTLY cannot run in a transaction: it becomes a phase
+ * after COMMIT, made idempotent (`if not exists`) so a second run resumes.
+ */
+function phaseOf(sql: string): { sql: string; outside: boolean; note: string } {
+  if (!/\bconcurrently\b/i.test(sql)) return { sql, outside: false, note: '' };
+  const idempotent = /\bif\s+not\s+exists\b/i.test(sql) ? sql : sql.replace(/\bconcurrently\b/i, 'concurrently if not exists');
+  return { sql: idempotent, outside: true, note: ' — after the transaction commits (CONCURRENTLY cannot run inside one); idempotent, a second run resumes' };
+}
+
+/** Rebuilds an index left invalid by a failed concurrent build, without blocking writes. */
+export function rebuildInvalidIndex(name: string, schema: string): PlanStep {
+  const sql = `reindex index concurrently ${quoteIdent(name)};`;
+  return { kind: 'ddl', object: `index ${name}`, sql, reason: `index ${name} is invalid (a failed CREATE INDEX CONCURRENTLY): rebuild it concurrently after the transaction commits`, locks: lockOf(`reindex index ${name}`, schema).replace('ACCESS EXCLUSIVE on index', 'SHARE UPDATE EXCLUSIVE on index'), outsideTransaction: true };
 }
 
 interface Walk {
@@ -45,8 +56,8 @@ function statementStep(ctx: PlanContext, walk: Walk, fp: MigrationFootprint, s: 
     walk.steps.push(...r.steps);
     walk.needsHuman.push(...r.needsHuman);
   } else {
-    const { sql, note } = inTransaction(s.sql);
-    walk.steps.push({ kind: 'migration-statement', migration: fp.migration, sql, reason: `${fp.migration}${note}`, locks: lockOf(sql, ctx.live.schema), outsideTransaction: false });
+    const { sql, outside, note } = phaseOf(s.sql);
+    walk.steps.push({ kind: 'migration-statement', migration: fp.migration, sql, reason: `${fp.migration}${note}`, locks: lockOf(sql, ctx.live.schema), outsideTransaction: outside });
   }
   for (const o of s.creates) walk.present.add(o.key);
 }
@@ -69,12 +80,13 @@ export function planRerun(ctx: PlanContext): RepairPlan {
     if (isRecorded) walk.steps.push(unrecordStep(ctx, m.name, `recorded, but its footprint is ${m.presence === 'none' ? 'absent' : 'only partly present'}: un-record before running it again`));
     const before = walk.steps.length;
     for (const s of fp.statements) statementStep(ctx, walk, fp, s, m.presence === 'none');
-    walk.steps.push(recordStep(ctx, m.name, before === walk.steps.length ? `${m.name}: everything it makes already exists` : `${m.name} ran`));
+    const record = recordStep(ctx, m.name, before === walk.steps.length ? `${m.name}: everything it makes already exists` : `${m.name} ran`);
+    // Recorded only once its non-transactional part has run, so a failed phase leaves it pending.
+    const deferred = walk.steps.slice(before).some((st) => st.outsideTransaction);
+    walk.steps.push(deferred ? { ...record, outsideTransaction: true, reason: `${m.name} ran (recorded after its non-transactional phase)` } : record);
     runs.push(m.name);
   }
-  for (const name of ctx.report.invalidIndexes) {
-    walk.steps.push({ kind: 'ddl', object: `index ${name}`, sql: `reindex index "${name.replace(/"/g, '""')}";`, reason: `index ${name} is invalid (a failed concurrent build); rebuild it`, locks: lockOf(`reindex index ${name}`, ctx.live.schema), outsideTransaction: false });
-  }
+  for (const name of ctx.report.invalidIndexes) walk.steps.push(rebuildInvalidIndex(name, ctx.live.schema));
   return {
     strategy: 'rerun',
     applicable: true,
