@@ -16,6 +16,7 @@ import { applyPlan } from './repair/apply.js';
 import { DEFAULT_JOURNAL_DIR, recordApply, type Journal } from './repair/journal.js';
 import { repairLockKey, undoFromJournal, type UndoOutcome } from './repair/undo.js';
 import type { PlanContext } from './repair/context.js';
+import { deferredOf, runPhases, type Deferred } from './repair/phases.js';
 import { buildPlan } from './repair/plan.js';
 import { listMigrationFiles, loadMigration } from './replay/files.js';
 import { historyKey, readHistory, writeHistory, type History } from './replay/cache.js';
@@ -224,11 +225,11 @@ export class DriftEngine implements Engine {
   }
 
   /** Verification on a given handle: inside the repair transaction, or a fresh read-only one. */
-  private async verifyOn(db: Queryable, before: DetectOutcome): Promise<VerifyResult> {
+  private async verifyOn(db: Queryable, before: DetectOutcome, deferred?: Deferred): Promise<VerifyResult> {
     const read = await this.readLive(db);
     const history = this.history!;
     const after = this.driftOf(read, history, this.internals.get(before)?.modelStatements ?? []);
-    return verifyAfter({ before: before.report, after, models: history.models, live: read.live, footprints: history.footprints });
+    return verifyAfter({ before: before.report, after, models: history.models, live: read.live, footprints: history.footprints, ...(deferred ? { deferred } : {}) });
   }
 
   /** A real apply writes a journal (see repair/journal.ts); a rehearsal rolls back and keeps nothing. */
@@ -244,16 +245,32 @@ export class DriftEngine implements Engine {
       journalDir: rehearse ? null : (this.options.journalDir ?? DEFAULT_JOURNAL_DIR),
       ...(onProgress ? { onProgress } : {}),
       // The recording client sees the apply's statements; verification reads on the bare one.
-      run: (db, progress) => applyPlan(db, plan, {
-        schema: this.schema,
-        lockKey: repairLockKey(this.info!.database, this.ledgerSchema, this.ledgerTable),
-        lockTimeoutMs: this.options.lockTimeoutMs ?? 5_000,
-        statementTimeoutMs: this.options.statementTimeoutMs ?? 60_000,
-        mask: this.mask,
-        onProgress: progress,
-        verifyInside: () => this.verifyOn(client, before),
-        rehearse,
-      }),
+      run: async (db, progress) => {
+        const settings = {
+          schema: this.schema,
+          lockKey: repairLockKey(this.info!.database, this.ledgerSchema, this.ledgerTable),
+          lockTimeoutMs: this.options.lockTimeoutMs ?? 5_000,
+          statementTimeoutMs: this.options.statementTimeoutMs ?? 60_000,
+          mask: this.mask,
+        };
+        const deferred = deferredOf(plan);
+        const result = await applyPlan(db, plan, { ...settings, onProgress: progress, verifyInside: () => this.verifyOn(client, before, deferred), rehearse });
+        const phases = plan.steps.filter((s) => s.outsideTransaction);
+        if (!result.ok || rehearse || !phases.length) return result;
+        const inTx = plan.steps.length - phases.length;
+        const ran = await runPhases(db, phases, { ...settings, onProgress: progress, offset: inTx, total: plan.steps.length });
+        // Success is only claimed after re-comparing, now without anything deferred.
+        const verify = await this.verify(before);
+        const unverified = verify.checks.filter((c) => !c.ok).map((c) => `${c.label}: ${c.detail}`).join('; ');
+        return {
+          ...result,
+          ok: ran.ok && verify.ok,
+          error: ran.error ?? (verify.ok ? null : `the transaction committed and the phases ran, but verification still fails — ${unverified}`),
+          failedStep: ran.failedStep,
+          stepsRun: result.stepsRun + ran.stepsRun,
+          verify,
+        };
+      },
     });
   }
 
