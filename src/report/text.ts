@@ -41,11 +41,18 @@ export function renderPlan(plan: RepairPlan): string {
   if (!plan.applicable) return [...lines, `REFUSED: ${plan.refusal}`].join('\n');
   for (const n of plan.needsHuman) lines.push(`needs a human: ${n.object} — ${n.reason}`);
   for (const c of plan.conflicts) lines.push(`conflict foreseen: ${c.migration} — ${c.problem}`);
+  const inside = plan.steps.filter((s) => !s.outsideTransaction);
+  const after = plan.steps.filter((s) => s.outsideTransaction);
+  const step = (s: RepairPlan['steps'][number], i: number) => [`-- ${i + 1}. ${s.reason} [locks: ${s.locks}]`, s.sql];
   lines.push('', 'begin;', '-- lock_timeout, statement_timeout and pg_advisory_xact_lock are set first');
-  plan.steps.forEach((s, i) => {
-    lines.push(`-- ${i + 1}. ${s.reason} [locks: ${s.locks}]`, s.sql);
-  });
+  inside.forEach((s, i) => lines.push(...step(s, i)));
   lines.push('-- verification runs here, inside the transaction; any failure rolls back', 'commit;');
+  if (after.length) {
+    lines.push('', `-- after commit: ${after.length} non-transactional step${after.length === 1 ? '' : 's'} (CONCURRENTLY cannot run in a transaction),`,
+      '-- one at a time under the drift-doctor lock; each is idempotent, so a failed one is resumed by running the repair again');
+    after.forEach((s, i) => lines.push(...step(s, inside.length + i)));
+    lines.push('-- then verification again, with nothing deferred');
+  }
   return lines.join('\n');
 }
 
