@@ -25,7 +25,7 @@ function phaseOf(sql: string): { sql: string; outside: boolean; note: string } {
 /** Rebuilds an index left invalid by a failed concurrent build, without blocking writes. */
 export function rebuildInvalidIndex(name: string, schema: string): PlanStep {
   const sql = `reindex index concurrently ${quoteIdent(name)};`;
-  return { kind: 'ddl', object: `index ${name}`, sql, reason: `index ${name} is invalid (a failed CREATE INDEX CONCURRENTLY): rebuild it concurrently after the transaction commits`, locks: lockOf(`reindex index ${name}`, schema).replace('ACCESS EXCLUSIVE on index', 'SHARE UPDATE EXCLUSIVE on index'), outsideTransaction: true };
+  return { kind: 'ddl', object: `index ${name}`, sql, reason: `index ${name} is invalid (a failed CREATE INDEX CONCURRENTLY): rebuild it concurrently after the transaction commits`, locks: `SHARE UPDATE EXCLUSIVE on index ${name} and its table (reads and writes continue)`, outsideTransaction: true };
 }
 
 interface Walk {
