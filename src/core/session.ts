@@ -112,7 +112,7 @@ export class DriftEngine implements Engine {
     if (this.history) return this.history;
     const orm = await this.ensureOrm();
     const migrationsDir = orm.config.get('migrations').path ?? '';
-    const key = historyKey(migrationsDir, this.options.entitiesDir ?? SAMPLE_ENTITIES_DIR);
+    const key = historyKey(migrationsDir, this.options.entitiesDir ?? SAMPLE_ENTITIES_DIR, this.schema);
     const cached = readHistory(key);
     if (cached) {
       onProgress?.({ phase: 'replay', message: `migration footprints from cache (${cached.files.length} files unchanged)` });
@@ -126,9 +126,9 @@ export class DriftEngine implements Engine {
     onProgress?.({ phase: 'replay', message: 'starting the scratch database (embedded PostgreSQL)' });
     const scratch = await openScratch();
     try {
-      const replay = await replayMigrations(scratch, loaded, (name, i, n) => onProgress?.({ phase: 'replay', message: `replaying ${name} (${i + 1}/${n})` }));
+      const replay = await replayMigrations(scratch, loaded, (name, i, n) => onProgress?.({ phase: 'replay', message: `replaying ${name} (${i + 1}/${n})` }), this.schema);
       onProgress?.({ phase: 'models', message: 'building the schema the entity models describe' });
-      const models = await modelSnapshot(scratch, await orm.schema.getCreateSchemaSQL({ wrap: false }));
+      const models = await modelSnapshot(scratch, await orm.schema.getCreateSchemaSQL({ wrap: false }), this.schema);
       this.history = { ...replay, models, files: files.map((f) => f.name) };
       writeHistory(key, this.history);
       return this.history;

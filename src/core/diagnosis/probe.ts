@@ -39,7 +39,9 @@ export function copyDdl(snap: SchemaSnapshot): string[] {
 export async function probeHalfRuns(scratch: ScratchDatabase, live: SchemaSnapshot, runs: HalfRun[]): Promise<ReplayProbe[]> {
   const out: ReplayProbe[] = [];
   for (const run of runs) {
-    await scratch.exec('drop schema if exists dd_probe cascade; create schema dd_probe; set search_path to dd_probe, public;');
+    // The copy bears the live schema's name: migrations may qualify names with it (MikroORM does when a schema is configured).
+    const copy = quoteIdent(live.schema);
+    await scratch.exec(`drop schema if exists ${copy} cascade; create schema ${copy}; set search_path to ${copy}, public;`);
     try {
       for (const sql of copyDdl(live)) await scratch.exec(sql).catch(() => {});
       let failed: ReplayProbe | null = null;

@@ -42,15 +42,18 @@ export interface LockRequest {
   mode: LockMode;
 }
 
-// One identifier: "Quoted ""name""" or a bare word; optionally schema-qualified.
-const IDENT = String.raw`(?:"(?:[^"]|"")+"|[A-Za-z_][\w$]*)`;
-const QNAME = String.raw`(${IDENT})(?:\s*\.\s*(${IDENT}))?`;
+/** One identifier: `"Quoted ""name"""` or a bare word. */
+export const IDENT = String.raw`(?:"(?:[^"]|"")+"|[A-Za-z_][\w$]*)`;
+/** An optionally schema-qualified name; two capture groups (first part, second part). */
+export const QNAME = String.raw`(${IDENT})(?:\s*\.\s*(${IDENT}))?`;
 
-function unquote(id: string): string {
+/** The name an identifier denotes: quotes removed, bare words folded to lower case as Postgres does. */
+export function unquote(id: string): string {
   return id.startsWith('"') ? id.slice(1, -1).replace(/""/g, '"') : id.toLowerCase();
 }
 
-function nameOf(a: string | undefined, b: string | undefined): { schema: string | null; name: string } {
+/** The two captures of QNAME as schema (null when unqualified) and name. */
+export function nameOf(a: string | undefined, b: string | undefined): { schema: string | null; name: string } {
   return b ? { schema: unquote(a!), name: unquote(b) } : { schema: null, name: unquote(a!) };
 }
 
@@ -97,10 +100,22 @@ export function lockRequestsOf(sql: string): LockRequest[] {
   return out;
 }
 
-/** `public.agents`, or `"Billing Ops"."OrderItems"` when a name needs quotes. */
+/** PostgreSQL's reserved and type/function-name keywords: bare, they are not names (`user` is current_user). */
+const KEYWORDS = new Set(`all analyse analyze and any array as asc asymmetric authorization binary both case cast check collate collation
+  column concurrently constraint create cross current_catalog current_date current_role current_schema current_time current_timestamp
+  current_user default deferrable desc distinct do else end except false fetch for foreign freeze from full grant group having ilike in
+  initially inner intersect into is isnull join lateral leading left like limit localtime localtimestamp natural not notnull null offset
+  on only or order outer overlaps placing primary references returning right select session_user similar some symmetric system_user
+  table tablesample then to trailing true union unique user using variadic verbose when where window with`.split(/\s+/));
+
+/** An identifier as SQL would need it: bare when it can be, quoted otherwise. */
+export function sqlName(id: string): string {
+  return /^[a-z_][a-z0-9_$]*$/.test(id) && !KEYWORDS.has(id) ? id : `"${id.replace(/"/g, '""')}"`;
+}
+
+/** `public.agents`, or `"Billing Ops"."user"` when a name needs quotes. */
 export function displayName(schema: string, name: string): string {
-  const q = (id: string) => (/^[a-z_][a-z0-9_$]*$/.test(id) ? id : `"${id.replace(/"/g, '""')}"`);
-  return `${q(schema)}.${q(name)}`;
+  return `${sqlName(schema)}.${sqlName(name)}`;
 }
 
 /** Another session's lock on a relation a statement needs. */

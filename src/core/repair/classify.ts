@@ -1,3 +1,5 @@
+import { displayName, IDENT, nameOf, QNAME } from './blockers.js';
+
 /** What a DDL statement does to data, decided before anything runs. */
 export type StatementClass =
   | { kind: 'additive' }
@@ -39,20 +41,22 @@ export function addsNotNullWithoutDefault(sql: string): { table: string; column:
   return null;
 }
 
-/** The table a statement touches, for the "what it locks" column. */
+/** The table a statement touches, for the "what it locks" column; names as `schema.table`, quoted when they need it. */
 export function lockOf(sql: string, schema: string): string {
   const s = sql.trim();
-  let m = /^create\s+table\s+(?:if\s+not\s+exists\s+)?(?:"[^"]+"\.)?"?([^"\s(]+)"?/i.exec(s);
-  if (m) return `new table ${schema}.${m[1]} (no lock on existing data)`;
-  m = /^create\s+(?:unique\s+)?index\s+(concurrently\s+)?(?:if\s+not\s+exists\s+)?\S+\s+on\s+(?:"[^"]+"\.)?"?([^"\s(]+)"?/i.exec(s);
-  if (m) return m[1] ? `SHARE UPDATE EXCLUSIVE on ${schema}.${m[2]} (writes continue)` : `SHARE on ${schema}.${m[2]} (blocks writes while it builds)`;
-  m = /^alter\s+table\s+(?:"[^"]+"\.)?"?([^"\s]+)"?\s+add\s+constraint\s+\S+\s+foreign\s+key.*references\s+(?:"[^"]+"\.)?"?([^"\s(]+)"?/i.exec(s);
-  if (m) return `SHARE ROW EXCLUSIVE on ${schema}.${m[1]} and ${schema}.${m[2]}`;
-  m = /^alter\s+table\s+(?:"[^"]+"\.)?"?([^"\s]+)"?/i.exec(s);
-  if (m) return `ACCESS EXCLUSIVE on ${schema}.${m[1]} (brief, no rewrite)`;
-  m = /^reindex\s+index\s+(?:"[^"]+"\.)?"?([^"\s;]+)"?/i.exec(s);
-  if (m) return `ACCESS EXCLUSIVE on index ${m[1]}, SHARE on its table`;
+  const at = (n: { schema: string | null; name: string }) => displayName(n.schema ?? schema, n.name);
+  let m = new RegExp(String.raw`^create\s+(?:unlogged\s+)?table\s+(?:if\s+not\s+exists\s+)?${QNAME}`, 'i').exec(s);
+  if (m) return `new table ${at(nameOf(m[1], m[2]))} (no lock on existing data)`;
+  m = new RegExp(String.raw`^create\s+(?:unique\s+)?index\s+(concurrently\s+)?(?:if\s+not\s+exists\s+)?(?:${IDENT}\s+)?on\s+(?:only\s+)?${QNAME}`, 'i').exec(s);
+  if (m) return m[1] ? `SHARE UPDATE EXCLUSIVE on ${at(nameOf(m[2], m[3]))} (writes continue)` : `SHARE on ${at(nameOf(m[2], m[3]))} (blocks writes while it builds)`;
+  m = new RegExp(String.raw`^alter\s+table\s+(?:if\s+exists\s+)?(?:only\s+)?${QNAME}\s+add\s+constraint\s+${IDENT}\s+foreign\s+key.*?references\s+${QNAME}`, 'is').exec(s);
+  if (m) return `SHARE ROW EXCLUSIVE on ${at(nameOf(m[1], m[2]))} and ${at(nameOf(m[3], m[4]))}`;
+  m = new RegExp(String.raw`^alter\s+table\s+(?:if\s+exists\s+)?(?:only\s+)?${QNAME}`, 'i').exec(s);
+  if (m) return `ACCESS EXCLUSIVE on ${at(nameOf(m[1], m[2]))} (brief, no rewrite)`;
+  m = new RegExp(String.raw`^reindex\s+index\s+(?:concurrently\s+)?${QNAME}`, 'i').exec(s);
+  if (m) return `ACCESS EXCLUSIVE on index ${nameOf(m[1], m[2]).name}, SHARE on its table`;
   if (/^create\s+(type|sequence)/i.test(s)) return 'none (new object)';
+  if (/^create\s+schema/i.test(s)) return 'none (new schema)';
   if (/^alter\s+type/i.test(s)) return 'ACCESS EXCLUSIVE on the type (brief)';
   return 'see statement';
 }

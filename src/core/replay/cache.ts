@@ -26,9 +26,9 @@ function filesUnder(dir: string): string[] {
   return out;
 }
 
-/** Content hash of the migration files and the entity models: replay is a pure function of them. */
-export function historyKey(migrationsDir: string, entitiesDir: string): string {
-  const h = createHash('sha256').update(CACHE_VERSION);
+/** Content hash of the migration files, the entity models and the schema they are replayed into: replay is a pure function of them. */
+export function historyKey(migrationsDir: string, entitiesDir: string, schema = 'public'): string {
+  const h = createHash('sha256').update(CACHE_VERSION).update('\0').update(schema).update('\0');
   for (const dir of [migrationsDir, entitiesDir]) {
     for (const f of filesUnder(dir)) h.update(path.relative(dir, f)).update('\0').update(readFileSync(f)).update('\0');
   }

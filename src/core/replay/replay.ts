@@ -1,3 +1,4 @@
+import { quoteIdent } from '../db.js';
 import { takeSnapshot } from '../snapshot/snapshot.js';
 import { deltaOf } from '../snapshot/objects.js';
 import type { MigrationFootprint, SchemaSnapshot, StatementFootprint } from '../types.js';
@@ -10,18 +11,28 @@ export interface ReplayResult {
   expected: SchemaSnapshot;
 }
 
+/** A fresh schema named `schema` in the scratch database, first on the search_path. */
+async function freshSchema(scratch: ScratchDatabase, schema: string): Promise<void> {
+  const q = quoteIdent(schema);
+  await scratch.exec(`drop schema if exists ${q} cascade; create schema ${q}; set search_path to ${q}, public;`);
+}
+
 /**
  * Replays every migration, one statement at a time, into a fresh schema of
  * the scratch database, snapshotting after each statement so every object is
  * attributed to the statement (and migration) that creates or alters it.
+ *
+ * The scratch schema bears the target's name: MikroORM qualifies names with
+ * a configured schema (`create table "Billing Ops"."user"`), so only a schema
+ * of that name catches what such migrations create.
  */
 export async function replayMigrations(
   scratch: ScratchDatabase,
   migrations: LoadedMigration[],
   onMigration?: (name: string, index: number, total: number) => void,
+  schema = 'dd_replay',
 ): Promise<ReplayResult> {
-  const schema = 'dd_replay';
-  await scratch.exec(`drop schema if exists ${schema} cascade; create schema ${schema}; set search_path to ${schema}, public;`);
+  await freshSchema(scratch, schema);
   let current = await takeSnapshot(scratch, { schema });
   const footprints: MigrationFootprint[] = [];
   try {
@@ -54,10 +65,13 @@ export async function replayMigrations(
   return { footprints, expected: current };
 }
 
-/** The schema the entity models describe, built from MikroORM's create DDL in the scratch database. */
-export async function modelSnapshot(scratch: ScratchDatabase, createSql: string): Promise<SchemaSnapshot> {
-  const schema = 'dd_models';
-  await scratch.exec(`drop schema if exists ${schema} cascade; create schema ${schema}; set search_path to ${schema}, public;`);
+/**
+ * The schema the entity models describe, built from MikroORM's create DDL in
+ * the scratch database (in a schema of the target's name, as above; it
+ * replaces whatever the replay left there).
+ */
+export async function modelSnapshot(scratch: ScratchDatabase, createSql: string, schema = 'dd_models'): Promise<SchemaSnapshot> {
+  await freshSchema(scratch, schema);
   try {
     await scratch.exec(createSql);
     return await takeSnapshot(scratch, { schema });

@@ -15,10 +15,18 @@ export interface SnapshotOptions {
   exclude?: string[];
 }
 
-/** Removes `schema.` / `"schema".` qualifiers so snapshots from different schemas compare. */
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Removes `schema.` / `"schema".` qualifiers so snapshots from different
+ * schemas compare. Postgres prints the schema bare only when it needs no
+ * quotes, so the bare form is stripped only then, and never inside a quoted
+ * name (`"foo public".t` keeps its `public`).
+ */
 export function unqualify(text: string, schema: string): string {
-  const plain = schema.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return text.replace(new RegExp(`(?:"${plain}"|\\b${plain})\\.`, 'g'), '');
+  const quoted = escapeRegExp(`"${schema.replace(/"/g, '""')}"`);
+  const bare = /^[a-z_][a-z0-9_$]*$/.test(schema) ? `|(?<![\\w$"])${escapeRegExp(schema)}` : '';
+  return text.replace(new RegExp(`(?:${quoted}${bare})\\.(?=["\\w])`, 'g'), '');
 }
 
 const TABLES_SQL = `
