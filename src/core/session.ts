@@ -42,6 +42,12 @@ export interface EngineOptions {
   embedded?: boolean;
   /** Where every real apply writes its journal (default `./.drift-doctor/journals`). */
   journalDir?: string;
+  /**
+   * Replay the missing part of each half-run migration on a copy of the live
+   * schema, as diagnosis evidence (default true). It costs seconds per such
+   * migration and never changes a plan (refusals do not depend on it).
+   */
+  probeHalfRuns?: boolean;
 }
 
 /** What the engine keeps per detection, beyond the plain outcome. */
@@ -197,7 +203,7 @@ export class DriftEngine implements Engine {
     onProgress?.({ phase: 'compare', message: 'comparing ledger, files and schema' });
     const report = this.driftOf(read, history, modelStatements);
     const runs = halfRuns(report, history.footprints);
-    if (runs.length) {
+    if (runs.length && this.options.probeHalfRuns !== false) {
       onProgress?.({ phase: 'diagnose', message: `replaying the missing part of ${runs.map((r) => r.migration).join(', ')} on a copy of the live schema` });
       const scratch = await openScratch();
       try {
