@@ -45,6 +45,11 @@ function presenceOf(present: number, total: number): FootprintPresence {
   return present === 0 ? 'none' : 'partial';
 }
 
+/** Keys of objects a later migration alters: their final definition is that migration's business. */
+function alteredAfter(footprints: MigrationFootprint[], index: number): Set<string> {
+  return new Set(footprints.slice(index + 1).flatMap((f) => f.alters.map((o) => o.key)));
+}
+
 function migrationStatus(fp: MigrationFootprint, inputs: DriftInputs, recordedAt: Map<string, string | null>): MigrationStatus {
   const liveObjects = objectsOf(inputs.live);
   const expectedObjects = objectsOf(inputs.expected);
@@ -56,7 +61,8 @@ function migrationStatus(fp: MigrationFootprint, inputs: DriftInputs, recordedAt
     const same = liveObjects.get(o.key)?.signature === expectedObjects.get(o.key)?.signature;
     (same ? present : missing).push(o);
   }
-  const keys = new Set(creates.map((o) => o.key));
+  const later = alteredAfter(inputs.footprints, inputs.footprints.indexOf(fp));
+  const keys = new Set(creates.map((o) => o.key).filter((k) => !later.has(k)));
   return {
     name: fp.migration,
     hasFile: true,
@@ -140,7 +146,9 @@ export function computeDrift(inputs: DriftInputs): DriftReport {
     .filter((e) => (e.ref.kind === 'table' || e.ref.kind === 'column') && !expectedObjects.has(e.ref.key))
     .filter((e) => e.ref.kind === 'table' || inputs.expected.tables[e.ref.table ?? ''])
     .map((e) => e.ref);
-  const different = differences(inputs.expected, inputs.live);
+  // A difference a pending migration will make (017 adds an enum value) is not drift.
+  const pendingAlters = new Set(inputs.footprints.filter((f) => !recordedAt.has(f.migration)).flatMap((f) => f.alters.map((o) => o.key)));
+  const different = differences(inputs.expected, inputs.live).filter((d) => !pendingAlters.has(d.object.key));
   const invalidIndexes = Object.values(inputs.live.tables).flatMap((t) => Object.values(t.indexes).filter((i) => !i.valid).map((i) => i.name));
   const counts = countsOf(migrations, ledgerWithoutFile.length);
   const partial = { migrations };
