@@ -14,12 +14,13 @@ import { findScenario } from '../../src/scenarios/index.js';
 import { runCli } from '../helpers/cli.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
 import {
-  fingerprint, gone, holdLock, locksHeldBy, spawnCli, unchangedSentence, waitingOnLock, type Fingerprint, type Holder,
+  fingerprint, gone, holdLock, JOURNALS, locksHeldBy, spawnCli, unchangedSentence, waitingOnLock, type Fingerprint, type Holder,
 } from './support.js';
 
 const BLOCK_AGENTS = 'lock table agents in row exclusive mode';
 
-describe('faults during apply (S01, create-all)', () => {
+// Several detections per test, each starting an embedded PostgreSQL: slow on a busy two-core machine.
+describe('faults during apply (S01, create-all)', { timeout: 180_000 }, () => {
   const dbs: TestDatabase[] = [];
   const holders: Holder[] = [];
   let db: TestDatabase;
@@ -42,7 +43,7 @@ describe('faults during apply (S01, create-all)', () => {
     return h;
   }
 
-  const repairArgs = (lockTimeout: number) => ['repair', '--strategy', 'create-all', '--yes', '--url', db.url, '--lock-timeout', String(lockTimeout)];
+  const repairArgs = (lockTimeout: number) => ['repair', '--strategy', 'create-all', '--yes', '--url', db.url, '--lock-timeout', String(lockTimeout), '--journal', JOURNALS];
 
   it('SIGKILL of drift-doctor mid-apply: the server notices within a second and rolls everything back', async () => {
     const holder = await blocker();

@@ -10,7 +10,8 @@ import { findScenario } from '../../src/scenarios/index.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
 import { fingerprint, holdLock, spawnCli, unchangedSentence, waitingOnLock, type Holder } from './support.js';
 
-describe('the connection is lost during detection', () => {
+// Several detections per test, each starting an embedded PostgreSQL: slow on a busy two-core machine.
+describe('the connection is lost during detection', { timeout: 180_000 }, () => {
   const dbs: TestDatabase[] = [];
   const holders: Holder[] = [];
   afterAll(async () => {

@@ -9,9 +9,10 @@ import { DriftEngine } from '../../src/core/session.js';
 import { renderApply } from '../../src/report/text.js';
 import { findScenario } from '../../src/scenarios/index.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
-import { fingerprint, unchangedSentence } from './support.js';
+import { fingerprint, JOURNALS, unchangedSentence } from './support.js';
 
-describe('a plan statement fails during apply', () => {
+// Several detections per test, each starting an embedded PostgreSQL: slow on a busy two-core machine.
+describe('a plan statement fails during apply', { timeout: 180_000 }, () => {
   const dbs: TestDatabase[] = [];
   afterAll(async () => {
     for (const d of dbs) await d.drop();
@@ -22,7 +23,7 @@ describe('a plan statement fails during apply', () => {
     dbs.push(db);
     await findScenario('seed-incident')!.build({ url: db.url });
     const before = await fingerprint(db);
-    const engine = new DriftEngine({ url: db.url });
+    const engine = new DriftEngine({ url: db.url, journalDir: JOURNALS });
     try {
       const outcome = await engine.detect();
       const plan = await engine.plan('create-all', outcome);

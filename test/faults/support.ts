@@ -4,12 +4,17 @@
  * the database that any committed change would alter.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { PROJECT_ROOT } from '../../src/core/orm.js';
 import type { TestDatabase } from '../helpers/db.js';
 
 export const BIN = path.join(PROJECT_ROOT, 'bin/drift-doctor');
+
+/** Where the repairs these tests start write their journals (`--journal`), not the working tree. */
+export const JOURNALS = mkdtempSync(path.join(os.tmpdir(), 'dd-fault-journals-'));
 
 export interface Exit {
   code: number | null;
@@ -36,7 +41,7 @@ export function spawnCli(args: string[]): Child {
   return { process: child, output: () => ({ out, err }), exited };
 }
 
-export async function waitFor<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 45_000, everyMs = 100): Promise<T> {
+export async function waitFor<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 120_000, everyMs = 100): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const v = await probe();

@@ -13,7 +13,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openOrm, PROJECT_ROOT } from '../../src/core/orm.js';
 import { runCli } from '../helpers/cli.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
-import { fingerprint, holdLock, type Holder } from '../faults/support.js';
+import { fingerprint, holdLock, JOURNALS, type Holder } from '../faults/support.js';
 
 const APP = path.join(PROJECT_ROOT, 'test/fixtures/odd-names');
 const SCHEMA = 'Billing Ops';
@@ -55,7 +55,8 @@ async function check(url: string): Promise<{ code: number; json: CheckJson }> {
   return { code: r.code, json: JSON.parse(r.out) as CheckJson };
 }
 
-describe('odd identifiers: schema "Billing Ops", table "user", "OrderItems"."unitPrice", enum "Order State", ledger "SchemaMigrations"', () => {
+// Several detections per test, each starting an embedded PostgreSQL: slow on a busy two-core machine.
+describe('odd identifiers: schema "Billing Ops", table "user", "OrderItems"."unitPrice", enum "Order State", ledger "SchemaMigrations"', { timeout: 180_000 }, () => {
   const dbs: TestDatabase[] = [];
   const holders: Holder[] = [];
   afterAll(async () => {
@@ -92,7 +93,7 @@ describe('odd identifiers: schema "Billing Ops", table "user", "OrderItems"."uni
     expect(dry.out).toContain('[locks: new table "Billing Ops"."OrderItems" (no lock on existing data)]');
     expect(dry.out).toContain('[locks: SHARE ROW EXCLUSIVE on "Billing Ops"."OrderItems" and "Billing Ops"."user"]');
 
-    const applied = await runCli(['repair', '--strategy', strategy, '--yes', '--url', db.url, ...ODD]);
+    const applied = await runCli(['repair', '--strategy', strategy, '--yes', '--journal', JOURNALS, '--url', db.url, ...ODD]);
     expect(applied.code, applied.out + applied.err).toBe(0);
     expect(applied.out).toContain('verified: in sync');
 
@@ -116,7 +117,7 @@ describe('odd identifiers: schema "Billing Ops", table "user", "OrderItems"."uni
     const before = await fingerprint(db, LEDGER_SQL);
     const holder = await holdLock(db, `lock table "${SCHEMA}"."user" in row exclusive mode`, 'odd blocker');
     holders.push(holder);
-    const r = await runCli(['repair', '--strategy', 'create-all', '--yes', '--lock-timeout', '500', '--url', db.url, ...ODD]);
+    const r = await runCli(['repair', '--strategy', 'create-all', '--yes', '--journal', JOURNALS, '--lock-timeout', '500', '--url', db.url, ...ODD]);
     await holder.release();
     expect(r.code, r.out + r.err).toBe(1);
     expect(r.out).toContain('for a lock on "Billing Ops"."user" (it needs SHARE ROW EXCLUSIVE)');
