@@ -1,10 +1,20 @@
 import { main } from './main.js';
 
+let answered = false;
+// If the event loop drains while main() still waits (a promise nobody settles), never exit 0 silently.
+process.on('beforeExit', () => {
+  if (answered) return;
+  answered = true;
+  process.stderr.write('drift-doctor: stopped without an answer (a bug); nothing was changed by this run\n');
+  process.exit(2);
+});
+
 // The only place that exits the process.
 const code = await main(process.argv.slice(2), {
   out: (s) => process.stdout.write(`${s}\n`),
   err: (s) => process.stderr.write(`${s}\n`),
 });
+answered = true;
 process.exitCode = code;
 // Pools and the embedded database may keep handles open; the work is done.
 setTimeout(() => process.exit(code), 50).unref();

@@ -26,7 +26,7 @@ export function resolveConnection(flagUrl: string | undefined, env: NodeJS.Proce
     }
     const u = new URL('postgresql://localhost');
     u.hostname = env.PGHOST ?? 'localhost';
-    u.port = env.PGPORT ?? '5432';
+    u.port = validPort(env.PGPORT ?? '5432', 'PGPORT');
     u.username = encodeURIComponent(env.PGUSER ?? env.USER ?? 'postgres');
     if (env.PGPASSWORD) u.password = encodeURIComponent(env.PGPASSWORD);
     u.pathname = `/${encodeURIComponent(env.PGDATABASE ?? env.PGUSER ?? 'postgres')}`;
@@ -47,6 +47,32 @@ export function resolveConnection(flagUrl: string | undefined, env: NodeJS.Proce
       'drift-doctor repairs PostgreSQL databases: use postgresql://USER@HOST:PORT/DATABASE',
     );
   }
-  const password = parsed.password ? decodeURIComponent(parsed.password) : (env.PGPASSWORD ?? null);
+  let password: string | null;
+  try {
+    password = parsed.password ? decodeURIComponent(parsed.password) : (env.PGPASSWORD ?? null);
+    decodeURIComponent(parsed.username);
+    decodeURIComponent(parsed.pathname);
+  } catch {
+    throw new DriftDoctorError(
+      `the connection URL has a "%" that is not percent-encoding: ${maskSecrets(url, null)}`,
+      'percent-encode special characters in the user, password and database name (a literal % is written %25, @ is %40)',
+    );
+  }
+  if (parsed.pathname === '' || parsed.pathname === '/') {
+    throw new DriftDoctorError(`the connection URL names no database: ${maskSecrets(url, password)}`, 'add the database name at the end: postgresql://USER@HOST:PORT/DATABASE');
+  }
+  // pg falls back to PGPORT when the URL has no port: make the port explicit, and valid.
+  if (!parsed.port) {
+    parsed.port = validPort(env.PGPORT ?? '5432', 'PGPORT');
+    url = parsed.toString();
+  }
   return { url, maskedUrl: maskSecrets(url, password), password };
+}
+
+function validPort(value: string, source: string): string {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < 1 || n > 65535) {
+    throw new DriftDoctorError(`${source} is "${value}", which is not a port number`, `set ${source} to a number between 1 and 65535 (PostgreSQL's default is 5432), or unset it`);
+  }
+  return value;
 }
