@@ -138,8 +138,10 @@ export function renderRehearsal(plan: RepairPlan, result: ApplyResult): string {
     for (const c of result.verify.checks) lines.push(`  ${c.ok ? '✓' : '✗'} ${c.label}${c.ok ? '' : ` — ${c.detail}`}`);
   }
   for (const n of result.notes ?? []) lines.push(`note: ${n}`);
+  const after = plan.steps.filter((s) => s.outsideTransaction).length;
+  if (after) lines.push(`not rehearsed: ${after} step${after === 1 ? '' : 's'} that run${after === 1 ? 's' : ''} after COMMIT (CONCURRENTLY cannot run inside a transaction); the verification took ${after === 1 ? 'it' : 'them'} on trust`);
   lines.push('', result.ok
-    ? `this plan works on this database: ${result.stepsRun} steps ran and verified in ${seconds(result.durationMs)}, then everything was rolled back`
+    ? `this plan works on this database${after ? ', up to COMMIT' : ''}: ${result.stepsRun} steps ran and verified in ${seconds(result.durationMs)}, then everything was rolled back`
     : `this plan does NOT work on this database: ${result.error ?? 'verification failed'}`);
   return lines.join('\n');
 }

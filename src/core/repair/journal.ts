@@ -75,7 +75,11 @@ export interface Journal {
   verify: VerifyResult | null;
   ledger: { before: ExactLedger; after: ExactLedger | null };
   outcome: {
-    /** `unknown`: the apply failed and the ledger could not be read afterwards (e.g. the connection died during COMMIT). */
+    /**
+     * `committed`: the transaction committed (`error` may still say that a
+     * phase after COMMIT or the final verification failed); `unknown`: COMMIT
+     * was sent and the server could not be asked afterwards.
+     */
     status: JournalStatus;
     error: string | null;
     failedStep: PlanStep | null;
@@ -232,6 +236,19 @@ export interface RecordApplyOptions {
   run: (client: pg.Client, onProgress: (p: ApplyProgress) => void) => Promise<ApplyResult>;
 }
 
+/**
+ * Whether the transaction committed, from what was sent: only a COMMIT the
+ * server acknowledged counts. Without COMMIT the server discards the
+ * transaction even when the connection died; a COMMIT without an answer is
+ * `unknown` unless the server still answers afterwards (it then refused it).
+ */
+export function outcomeOf(sent: RecordedStatement[], serverAnswersAfter: boolean): JournalStatus {
+  const commit = sent.find((s) => /^\s*commit\s*;?\s*$/i.test(s.sql));
+  if (!commit) return 'rolled-back';
+  if (commit.ok) return 'committed';
+  return serverAnswersAfter ? 'rolled-back' : 'unknown';
+}
+
 /** Sequences are not transactional: say so when a rehearsal moved the ledger's. */
 function sequenceNotes(before: SequenceState | null | undefined, after: SequenceState | null | undefined): string[] {
   if (!before || !after || (before.lastValue === after.lastValue && before.isCalled === after.isCalled)) return [];
@@ -298,7 +315,7 @@ export async function recordApply(opts: RecordApplyOptions): Promise<ApplyResult
     journal.drift.after = result?.verify?.after ?? null;
     journal.ledger.after = after;
     journal.outcome = {
-      status: result?.ok ? 'committed' : after ? 'rolled-back' : 'unknown',
+      status: outcomeOf(recorder.statements, after !== null),
       error: result ? result.error : opts.mask(`${thrown?.message ?? 'unknown error'} ${thrown?.hint ?? ''}`.trim()),
       failedStep: result?.failedStep ?? null,
       stepsRun: result?.stepsRun ?? 0,

@@ -84,7 +84,7 @@ function createdBy(sql: string): CreatedObject[] {
   if (m) return [{ kind: 'sequence', name: m[1]!, sql: head }];
   m = new RegExp(`^create\\s+(?:unique\\s+)?index\\s+(?:concurrently\\s+)?(?:if\\s+not\\s+exists\\s+)?${ident}\\s+on\\s+(?:only\\s+)?${ident}`, 'i').exec(s);
   if (m) return [{ kind: 'index', name: m[1]!, table: m[2]!, sql: head }];
-  m = new RegExp(`^reindex\\s+index\\s+${ident}`, 'i').exec(s);
+  m = new RegExp(`^reindex\\s+index\\s+(?:concurrently\\s+)?${ident}`, 'i').exec(s);
   if (m) return [{ kind: 'rebuilt index', name: m[1]!, sql: head }];
   m = new RegExp(`^alter\\s+table\\s+(?:only\\s+)?${ident}\\s+(.*)$`, 'is').exec(s);
   if (m) {
@@ -97,11 +97,17 @@ function createdBy(sql: string): CreatedObject[] {
   return [{ kind: 'other', name: head.slice(0, 60), sql: head }];
 }
 
-/** What the repair created, from its plan; an undo never drops any of it. */
+/**
+ * What the repair created, from its plan; an undo never drops any of it.
+ * Steps run in the transaction first, then the phases after COMMIT; when it
+ * committed, the first `stepsRun` of them ran (a failed phase stops the rest).
+ */
 function createdObjects(journal: Journal): CreatedObject[] {
   if (journal.outcome.status === 'rolled-back') return [];
-  const isSchemaStep = (s: PlanStep) => (s.kind === 'ddl' || s.kind === 'migration-statement') && !s.outsideTransaction;
-  const objects = journal.plan.steps.filter(isSchemaStep).flatMap((s) => createdBy(s.sql));
+  const ordered = [...journal.plan.steps.filter((s) => !s.outsideTransaction), ...journal.plan.steps.filter((s) => s.outsideTransaction)];
+  const ran = journal.outcome.status === 'committed' ? ordered.slice(0, journal.outcome.stepsRun) : ordered;
+  const isSchemaStep = (s: PlanStep) => s.kind === 'ddl' || s.kind === 'migration-statement';
+  const objects = ran.filter(isSchemaStep).flatMap((s) => createdBy(s.sql));
   const newTables = new Set(objects.filter((o) => o.kind === 'table').map((o) => o.name));
   return objects.map((o) => (o.table && newTables.has(o.table) ? { ...o, onNewTable: true } : o));
 }
