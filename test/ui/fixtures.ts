@@ -164,7 +164,7 @@ const createTable = (table: string, migration: string): PlanStep => ({
   kind: 'ddl',
   object: `table ${table}`,
   reason: `Create missing table ${table} (from ${migration})`,
-  locks: `ACCESS EXCLUSIVE on public.${table} (new)`,
+  locks: `new table public.${table} (no lock on existing data)`,
   outsideTransaction: false,
   sql: `create table "${table}" ("id" serial primary key, "name" varchar(255) not null, "created_at" timestamptz not null default now());`,
 });
@@ -173,7 +173,7 @@ const record = (migration: string): PlanStep => ({
   kind: 'ledger-record',
   migration,
   reason: `Record ${migration}: its table now exists`,
-  locks: 'ROW EXCLUSIVE on public.mikro_orm_migrations',
+  locks: 'ROW EXCLUSIVE on public.mikro_orm_migrations (ledger only)',
   outsideTransaction: false,
   sql: `insert into "mikro_orm_migrations" ("name", "executed_at") values ('${migration}', now());`,
 });

@@ -23,6 +23,9 @@ export const KEY = {
 
 export const tick = (ms = 50) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** Longest wait for a redraw after a key, beyond Ink's own. */
+const SETTLE_MS = 400;
+
 /** Renders, and gives keystrokes that wait for Ink to process them. */
 export function renderUi(tree: ReactElement, size: { rows: number; columns?: number } = { rows: 40 }) {
   const instance = render(tree);
@@ -31,6 +34,12 @@ export function renderUi(tree: ReactElement, size: { rows: number; columns?: num
   Object.defineProperty(stdout, 'rows', { value: size.rows, configurable: true });
   if (size.columns) Object.defineProperty(stdout, 'columns', { value: size.columns, configurable: true });
   stdout.emit('resize');
+  /** After a key: Ink's own wait, then up to `settleMs` more for a redraw (a loaded machine is slow; a key that changes nothing just waits). */
+  const settle = async (before: string | undefined, ms: number) => {
+    await tick(ms);
+    const start = Date.now();
+    while (instance.lastFrame() === before && Date.now() - start < SETTLE_MS) await tick(10);
+  };
   return {
     ...instance,
     /** The last frame, unstyled. */
@@ -38,13 +47,15 @@ export function renderUi(tree: ReactElement, size: { rows: number; columns?: num
     /** Writes keys one at a time, waiting after each (Esc needs Ink's escape disambiguation to settle). */
     async press(...keys: string[]) {
       for (const key of keys) {
+        const before = instance.lastFrame();
         instance.stdin.write(key);
-        await tick(key === KEY.esc ? 100 : 50);
+        await settle(before, key === KEY.esc ? 100 : 50);
       }
     },
     async type(text: string) {
+      const before = instance.lastFrame();
       instance.stdin.write(text);
-      await tick();
+      await settle(before, 50);
     },
   };
 }

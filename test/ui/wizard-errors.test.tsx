@@ -122,7 +122,7 @@ describe('Apply progress', () => {
     await waitFor(() => ui.screen().includes('3 of 4 done'));
     const s = ui.screen();
     expect(s).toMatch(/✓\s+1\. Create missing table tasks/);
-    expect(s).toMatch(/·\s+2\. Create the missing index agents_name_index.*\(after commit\)/);
+    expect(s).toMatch(/·\s+2\. Create the missing index agents_name_index.*\(after COMMIT\)/);
     expect(s).toMatch(/✓\s+3\. Create missing table artifacts/);
     expect(s).toMatch(/✓\s+4\. Create missing table artifact_dependencies/);
     release();

@@ -35,6 +35,16 @@ describe(`a ${COLUMNS}×${ROWS} terminal`, () => {
         expectFits(ui.screen());
         await ui.press(KEY.up);
       }
+      if (screen === 'preview') {
+        // The rehearsal's verdict and "nothing was kept" stay in view; the rest scrolls.
+        await ui.press('r');
+        await waitFor(() => ui.screen().includes('nothing was kept'));
+        expectFits(ui.screen());
+        expect(ui.screen()).toContain('this plan works on this database');
+        expect(ui.screen()).toMatch(/rows 1–\d+ of \d+/);
+        await ui.press(KEY.esc);
+        await waitFor(() => ui.screen().includes(MARK.preview));
+      }
     }
     await ui.type('agents_prod');
     await ui.press(KEY.enter);

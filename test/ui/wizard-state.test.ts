@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import type { Key } from 'ink';
 import { footerHeight, hintRows, hintsFor } from '../../src/ui/ink/key-hints.js';
 import { clampOffset, revealRow, scrollKey } from '../../src/ui/ink/scroll.js';
-import { describeError, exitCodeFor, initialState, previousScreen, wizardReducer, type WizardState } from '../../src/ui/ink/wizard-state.js';
+import {
+  describeError,
+  exitCodeFor,
+  initialState,
+  previousScreen,
+  rehearsalOfChosen,
+  wizardReducer,
+  type WizardState,
+} from '../../src/ui/ink/wizard-state.js';
 import * as incident from './fixtures.js';
 
 const outcome = { report: incident.report, diagnosis: incident.diagnosis };
@@ -37,6 +45,21 @@ describe('wizard state', () => {
     expect(exitCodeFor({ ...initialState, screen: 'verify', verify: { ...incident.verifyResult, ok: false } })).toBe(1);
     const failed = { ok: false, error: 'x', failedStep: null, stepsRun: 0, durationMs: 1, verify: null };
     expect(exitCodeFor({ ...initialState, screen: 'verify', applyResult: failed, verify: incident.verifyResult })).toBe(2);
+  });
+
+  it('a rehearsal belongs to the plan it ran: another strategy has none, and Esc from its result goes to Preview', () => {
+    const preview: WizardState = { ...initialState, screen: 'preview', chosen: 'create-all' };
+    const started = wizardReducer(preview, { type: 'rehearse-started', strategy: 'create-all' });
+    expect(started.screen).toBe('rehearse');
+    expect(wizardReducer(started, { type: 'back' }).screen).toBe('rehearse');
+    const result = { ok: true, error: null, failedStep: null, stepsRun: 35, durationMs: 1900, verify: incident.verifyResult };
+    const done = wizardReducer(started, { type: 'rehearsed', result });
+    expect(done.screen).toBe('rehearsal');
+    expect(rehearsalOfChosen(done)).toBe(result);
+    expect(rehearsalOfChosen({ ...done, chosen: 'rerun' })).toBeNull();
+    expect(wizardReducer(done, { type: 'back' }).screen).toBe('preview');
+    // A rehearsal changes nothing, so quitting after one leaves drift: exit 1.
+    expect(exitCodeFor(done)).toBe(1);
   });
 
   it('describes errors by message and hint only', () => {
@@ -78,6 +101,16 @@ describe('key hints', () => {
     const hints = hintsFor('apply', { ready: true, refused: false });
     expect(hints.keys).toEqual([]);
     expect(hints.note).toContain('must not be interrupted');
+  });
+
+  it('are off during a rehearsal, and Enter is offered after one only when it worked', () => {
+    expect(hintsFor('rehearse', { ready: true, refused: false }).keys).toEqual([]);
+    const worked = hintsFor('rehearsal', { ready: true, refused: false, rehearsalOk: true });
+    expect(worked.keys.map((k) => k.keys)).toContain('Enter');
+    const failed = hintsFor('rehearsal', { ready: true, refused: false, rehearsalOk: false });
+    expect(failed.keys.map((k) => k.keys)).not.toContain('Enter');
+    expect(failed.note).toContain('Enter is off');
+    expect(hintsFor('preview', { ready: true, refused: false }).keys.map((k) => k.keys)).toContain('r');
   });
 
   it('offer no way forward from a refused Explain', () => {

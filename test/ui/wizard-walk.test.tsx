@@ -61,13 +61,15 @@ describe('the incident, walked screen by screen', () => {
     expect(s).toContain('Dry run: nothing has run yet');
     expect(s).toContain('⚠ Needs a human (1)');
     expect(s).toContain('1. Create missing table tasks');
-    expect(s).toContain('locks ACCESS EXCLUSIVE on public.tasks');
+    expect(s).toContain('locks new table public.tasks (no lock on existing data)');
+    expect(s).toContain('r rehearse: run the whole plan and its verification on this database, then roll back');
+    expect(s).toContain('In one transaction · 35 steps');
     expect(s).toContain('create table "tasks"');
     await ui.press(KEY.down);
     expect(ui.screen()).toContain('rows 2–');
     await ui.press(KEY.end);
     s = ui.screen();
-    expect(s).toContain('After commit (non-transactional) (1 step)');
+    expect(s).toContain('After COMMIT — non-transactional phase (idempotent, resumable) · 1 step');
     expect(s).toContain('36. Create the missing index agents_name_index');
 
     // Confirm: a wrong name does not proceed, the right one does.
@@ -87,6 +89,7 @@ describe('the incident, walked screen by screen', () => {
     expect(engine.calls.apply[0]?.strategy).toBe('create-all');
     s = ui.screen();
     expect(s).toContain('Repair ran 36 steps');
+    expect(s).toContain('journal: /home/oncall/.drift-doctor/journals/2026-11-21T10-02-13Z-agents_prod-create-all.json');
     expect(s).toContain('✓ ledger matches the migration files: 20 of 20 recorded');
     expect(s).toMatch(/recorded but missing\s+16\s+0/);
     expect(s.trimEnd().split('\n').some((l) => l === 'verified: in sync')).toBe(true);

@@ -1,7 +1,8 @@
 import { useCallback } from 'react';
 import { Box, useApp, type Key } from 'ink';
 import type { Engine } from '../../core/engine.js';
-import { checkExhaustive } from '../../core/types.js';
+import { checkExhaustive, type RepairPlan } from '../../core/types.js';
+import type { StepStates } from './apply-window.js';
 import { ApplyStep } from './ApplyStep.js';
 import { ChooseStep } from './ChooseStep.js';
 import { ConfirmStep } from './ConfirmStep.js';
@@ -14,11 +15,12 @@ import { footerHeight, hintsFor } from './key-hints.js';
 import { KeyHints } from './KeyHints.js';
 import { NothingToRepair } from './NothingToRepair.js';
 import { PreviewStep } from './PreviewStep.js';
+import { RehearsalStep } from './RehearsalStep.js';
 import { KeyRouterContext, useKeyRouter } from './use-keys.js';
 import { useTerminalSize } from './use-terminal-size.js';
 import { useWizard, type Wizard } from './use-wizard.js';
 import { VerifyStep } from './VerifyStep.js';
-import { chosenPlan, exitCodeFor, type WizardState } from './wizard-state.js';
+import { chosenPlan, exitCodeFor, rehearsalOfChosen, type WizardState } from './wizard-state.js';
 
 export interface AppProps {
   engine: Engine;
@@ -31,6 +33,9 @@ const CHROME_ROWS = 4;
 
 /** Screens where Enter ends the wizard. */
 const FINAL = new Set<WizardState['screen']>(['verify', 'in-sync', 'error']);
+
+/** Screens where the engine is changing the database (or rehearsing it): no key interrupts. */
+const RUNNING = new Set<WizardState['screen']>(['apply', 'rehearse']);
 
 interface BodyProps {
   wizard: Wizard;
@@ -71,10 +76,20 @@ function Body({ wizard, height, width }: BodyProps) {
         />
       ) : null;
     case 'preview':
-      return plan ? <PreviewStep plan={plan} height={height} width={width} onContinue={() => go('confirm')} /> : null;
+      return plan ? (
+        <PreviewStep plan={plan} height={height} width={width} onContinue={() => go('confirm')} onRehearse={() => wizard.rehearse(plan)} />
+      ) : null;
+    case 'rehearse':
+      return plan && state.rehearsal ? (
+        <ApplyStep plan={plan} stepStates={state.rehearsal.stepStates} height={height} verifying={rehearsalVerifying(plan, state.rehearsal.stepStates)} rehearsal />
+      ) : null;
+    case 'rehearsal': {
+      const result = rehearsalOfChosen(state);
+      return plan && result ? <RehearsalStep plan={plan} result={result} height={height} width={width} onContinue={() => go('confirm')} /> : null;
+    }
     case 'confirm':
       return plan && state.connection ? (
-        <ConfirmStep database={state.connection.database} plan={plan} onConfirm={() => wizard.apply(plan)} />
+        <ConfirmStep database={state.connection.database} plan={plan} rehearsal={rehearsalOfChosen(state)} onConfirm={() => wizard.apply(plan)} />
       ) : null;
     case 'apply':
       return plan ? <ApplyStep plan={plan} stepStates={state.stepStates} height={height} verifying={state.applyResult !== null} /> : null;
@@ -106,8 +121,8 @@ export function App({ engine, onExit }: AppProps) {
     else exit();
   }, [onExit, exit, state]);
   const router = useKeyRouter((input, key) => {
-    // Nothing interrupts a running repair.
-    if (state.screen === 'apply') return true;
+    // Nothing interrupts a running repair, or a rehearsal (it rolls back by itself).
+    if (RUNNING.has(state.screen)) return true;
     if (isQuit(input, key, state.screen)) finish();
     else if (key.escape) send({ type: 'back' });
     else if (key.return && FINAL.has(state.screen)) finish();
@@ -118,6 +133,7 @@ export function App({ engine, onExit }: AppProps) {
   const hints = hintsFor(state.screen, {
     ready: isReady(state),
     refused: Boolean(state.outcome?.diagnosis.refusal),
+    rehearsalOk: rehearsalOfChosen(state)?.ok === true,
   });
   return (
     <KeyRouterContext.Provider value={router}>
@@ -130,6 +146,13 @@ export function App({ engine, onExit }: AppProps) {
       </Box>
     </KeyRouterContext.Provider>
   );
+}
+
+/** Every step of the transaction is done: the engine is verifying before the rollback. */
+function rehearsalVerifying(plan: RepairPlan, states: StepStates): boolean {
+  const inside = plan.steps.filter((s) => !s.outsideTransaction).length;
+  const values = Object.values(states);
+  return !values.includes('failed') && values.filter((s) => s === 'done').length >= inside;
 }
 
 /** Whether the current screen's data has arrived (so Enter can continue). */

@@ -12,6 +12,8 @@ export interface ApplyStepProps {
   height: number;
   /** The steps are over and the engine is detecting again. */
   verifying: boolean;
+  /** A rehearsal: only the transaction's steps run, then everything is rolled back. */
+  rehearsal?: boolean;
 }
 
 /** The statement on one line, for a row that is cut to the terminal's width anyway. */
@@ -19,7 +21,14 @@ function sqlHead(sql: string): string {
   return sql.replace(/\s+/g, ' ').trim();
 }
 
-function StepRow({ step, index, state }: { step: PlanStep; index: number; state: StepStates[number] | undefined }) {
+interface StepRowProps {
+  step: PlanStep;
+  index: number;
+  state: StepStates[number] | undefined;
+  rehearsal: boolean;
+}
+
+function StepRow({ step, index, state, rehearsal }: StepRowProps) {
   const icon =
     state === 'done' ? (
       <Text color={toneColor('ok')}>✓</Text>
@@ -36,31 +45,42 @@ function StepRow({ step, index, state }: { step: PlanStep; index: number; state:
     <Text wrap="truncate-end">
       {icon}
       <Text color={toneColor(state === undefined ? 'dim' : undefined)}>{` ${String(index + 1).padStart(3)}. ${step.reason}`}</Text>
-      {step.outsideTransaction ? <Text color={toneColor('dim')}>{'  (after commit)'}</Text> : null}
+      {step.outsideTransaction ? <Text color={toneColor('dim')}>{rehearsal ? '  (after COMMIT: not rehearsed)' : '  (after COMMIT)'}</Text> : null}
       {/* Several steps can share a reason (a table, then its constraints): the statement tells them apart. */}
       <Text color={toneColor('dim')}>{`  ${sqlHead(step.sql)}`}</Text>
     </Text>
   );
 }
 
-/** Progress of the repair, one row per step, following the running one. */
-export function ApplyStep({ plan, stepStates, height, verifying }: ApplyStepProps) {
+function title(plan: RepairPlan, states: StepStates, rehearsal: boolean): string {
+  const { done, failed } = tally(states);
+  const failedText = failed > 0 ? `, ${failed} failed` : '';
+  if (!rehearsal) return `Applying ${plan.strategy}: ${done} of ${plan.steps.length} done${failedText}`;
+  const inside = plan.steps.filter((s) => !s.outsideTransaction).length;
+  return `Rehearsing ${plan.strategy}: ${done} of ${plural(inside, 'step')} in the transaction done${failedText}, then ROLLBACK`;
+}
+
+/** Progress of the repair (or its rehearsal), one row per step, following the running one. */
+export function ApplyStep({ plan, stepStates, height, verifying, rehearsal = false }: ApplyStepProps) {
   const rows = Math.max(3, height - 5);
   const start = windowStart(focusStep(stepStates), plan.steps.length, rows);
   const visible = plan.steps.slice(start, start + rows);
-  const { done, failed } = tally(stepStates);
   const below = plan.steps.length - start - visible.length;
   return (
     <Box flexDirection="column">
       <Text color={toneColor('heading')} bold>
-        {`Applying ${plan.strategy}: ${done} of ${plan.steps.length} done${failed > 0 ? `, ${failed} failed` : ''}`}
+        {title(plan, stepStates, rehearsal)}
       </Text>
       <Text color={toneColor('dim')}>{start > 0 ? `  … ${plural(start, 'step')} above` : ' '}</Text>
       {visible.map((step, i) => (
-        <StepRow key={start + i} step={step} index={start + i} state={stepStates[start + i]} />
+        <StepRow key={start + i} step={step} index={start + i} state={stepStates[start + i]} rehearsal={rehearsal} />
       ))}
       <Text color={toneColor('dim')}>{below > 0 ? `  … ${plural(below, 'more step', 'more steps')}` : ' '}</Text>
-      {verifying ? <Working message="Verifying: detecting again…" /> : <Text> </Text>}
+      {verifying ? (
+        <Working message={rehearsal ? 'Verifying inside the transaction, then rolling back…' : 'Verifying: detecting again…'} />
+      ) : (
+        <Text> </Text>
+      )}
     </Box>
   );
 }

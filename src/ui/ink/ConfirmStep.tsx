@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Box, Text } from 'ink';
-import type { RepairPlan } from '../../core/types.js';
+import type { ApplyResult, RepairPlan } from '../../core/types.js';
 import { plural } from './lines.js';
+import { duration } from './rehearsal-lines.js';
 import { toneColor } from './theme.js';
 import { useKeys } from './use-keys.js';
 
@@ -9,7 +10,18 @@ export interface ConfirmStepProps {
   /** The name the operator must type. */
   database: string;
   plan: RepairPlan;
+  /** This plan's rehearsal, when one ran. */
+  rehearsal: ApplyResult | null;
   onConfirm: () => void;
+}
+
+/** How the steps split between the transaction and the phase after COMMIT. */
+export function splitSentence(plan: RepairPlan): string {
+  const after = plan.steps.filter((s) => s.outsideTransaction).length;
+  const inside = plan.steps.length - after;
+  const tx = `${plural(inside, 'step')} in one transaction (verified before COMMIT, rolled back on any error)`;
+  if (after === 0) return `${tx}; none after it.`;
+  return `${tx}, then ${plural(after, 'step')} after COMMIT (non-transactional, idempotent: if one fails, running the repair again resumes it).`;
 }
 
 /** Printable text from a keypress (typing or a paste); control keys give ''. */
@@ -18,7 +30,7 @@ function printable(input: string): string {
 }
 
 /** The operator types the database's name before anything is changed. */
-export function ConfirmStep({ database, plan, onConfirm }: ConfirmStepProps) {
+export function ConfirmStep({ database, plan, rehearsal, onConfirm }: ConfirmStepProps) {
   const [typed, setTyped] = useState('');
   const [wrong, setWrong] = useState<string | null>(null);
   useKeys((input, key) => {
@@ -30,7 +42,6 @@ export function ConfirmStep({ database, plan, onConfirm }: ConfirmStepProps) {
     if (key.backspace || key.delete) setTyped((t) => t.slice(0, -1));
     else if (!key.ctrl && !key.meta) setTyped((t) => t + printable(input));
   });
-  const outside = plan.steps.filter((s) => s.outsideTransaction).length;
   return (
     <Box flexDirection="column">
       <Text color={toneColor('heading')} bold>
@@ -44,8 +55,11 @@ export function ConfirmStep({ database, plan, onConfirm }: ConfirmStepProps) {
           </Text>
           {' on '}
           <Text bold>{database}</Text>
-          {outside > 0 ? `, ${outside} of them after the transaction commits.` : ' in one transaction.'}
+          {`: ${splitSentence(plan)}`}
         </Text>
+        {rehearsal?.ok ? (
+          <Text color={toneColor('ok')}>{`A rehearsal of this plan worked on this database (${duration(rehearsal.durationMs)}) and was rolled back.`}</Text>
+        ) : null}
         <Text>Nothing has changed yet. Once it starts, the repair cannot be interrupted from here.</Text>
       </Box>
       <Box marginTop={1}>

@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { WALK, type Screen } from './wizard-state.js';
+import { SIDE_OF, WALK, type Screen } from './wizard-state.js';
 import { toneColor } from './theme.js';
 
 export interface HeaderProps {
@@ -18,15 +18,22 @@ const NAMES: Record<Screen, string> = {
   confirm: 'Confirm',
   apply: 'Apply',
   verify: 'Verify',
+  rehearse: 'Preview: rehearsing',
+  rehearsal: 'Preview: rehearsal',
   'in-sync': 'In sync',
   error: 'Error',
 };
 
-/** Title and where we are in the walk; the walk shortens to `3/8 Explain` on narrow terminals. */
+/**
+ * Title and where we are in the walk; the walk shortens to `3/8 Explain` on
+ * narrow terminals. A screen off the walk shows in its step's place.
+ */
 export function Header({ screen, database, columns }: HeaderProps) {
-  const at = WALK.indexOf(screen);
+  const place = SIDE_OF[screen] ?? screen;
+  const at = WALK.indexOf(place);
+  const name = (s: Screen) => NAMES[s === place ? screen : s];
   const title = database ? `drift-doctor · ${database}` : 'drift-doctor';
-  const full = WALK.map((s) => NAMES[s]).join(' › ').length + title.length + 3 <= columns;
+  const full = WALK.map(name).join(' › ').length + title.length + 3 <= columns;
   return (
     <Box marginBottom={1}>
       <Text wrap="truncate-end">
@@ -40,9 +47,9 @@ export function Header({ screen, database, columns }: HeaderProps) {
           WALK.map((s, i) => (
             <Text key={s}>
               {i > 0 ? <Text color={toneColor('dim')}>{' › '}</Text> : null}
-              {s === screen ? (
+              {s === place ? (
                 <Text color={toneColor('accent')} bold underline>
-                  {NAMES[s]}
+                  {name(s)}
                 </Text>
               ) : (
                 <Text color={toneColor('dim')}>{NAMES[s]}</Text>
@@ -50,7 +57,7 @@ export function Header({ screen, database, columns }: HeaderProps) {
             </Text>
           ))
         ) : (
-          <Text color={toneColor('accent')} bold>{`${at + 1}/${WALK.length} ${NAMES[screen]}`}</Text>
+          <Text color={toneColor('accent')} bold>{`${at + 1}/${WALK.length} ${name(place)}`}</Text>
         )}
       </Text>
     </Box>

@@ -19,6 +19,8 @@ export interface HintContext {
   ready: boolean;
   /** Diagnosis refuses repairs: no way forward from Explain. */
   refused: boolean;
+  /** The rehearsal shown worked, so Enter may go on to Confirm. */
+  rehearsalOk?: boolean;
 }
 
 const QUIT: KeyHint = { keys: 'q', action: 'quit (nothing changed)' };
@@ -43,7 +45,9 @@ function walkHints(screen: Screen, context: HintContext): KeyHint[] {
         ? [{ keys: '↑/↓', action: 'select' }, { keys: 'Enter', action: 'preview' }, BACK, QUIT]
         : [BACK, QUIT];
     case 'preview':
-      return context.ready ? [SCROLL, { keys: 'Enter', action: 'confirm' }, BACK, QUIT] : [SCROLL, BACK, QUIT];
+      return context.ready
+        ? [SCROLL, { keys: 'r', action: 'rehearse (then roll back)' }, { keys: 'Enter', action: 'confirm' }, BACK, QUIT]
+        : [SCROLL, BACK, QUIT];
     case 'confirm':
       return [{ keys: 'Enter', action: 'apply' }, BACK, { keys: 'Ctrl+C', action: 'quit (nothing changed)' }];
     default:
@@ -63,6 +67,14 @@ export function hintsFor(screen: Screen, context: HintContext): Hints {
       return { keys: walkHints(screen, context), note: null };
     case 'apply':
       return { keys: [], note: 'q, Esc and Ctrl+C are off while the repair runs: it must not be interrupted.' };
+    case 'rehearse':
+      return { keys: [], note: 'q, Esc and Ctrl+C are off while the rehearsal runs; it rolls back by itself when it ends.' };
+    case 'rehearsal': {
+      const back: KeyHint = { keys: 'Esc', action: 'back to the preview' };
+      return context.rehearsalOk
+        ? { keys: [SCROLL, { keys: 'Enter', action: 'confirm' }, back, QUIT], note: null }
+        : { keys: [SCROLL, back, QUIT], note: 'Enter is off: the rehearsal failed, so the repair would fail too.' };
+    }
     case 'verify':
     case 'in-sync':
     case 'error':

@@ -43,9 +43,33 @@ function warningLines(plan: RepairPlan, width: number): Line[] {
   return lines.length > 0 ? [...lines, BLANK] : [];
 }
 
-function section(title: string, steps: readonly Numbered[], width: number): Line[] {
+interface Section {
+  title: string;
+  /** Why the steps are grouped so, in one sentence. */
+  why: string;
+}
+
+/** Titles the Preview, the Confirm and the rehearsal share. */
+export const IN_TRANSACTION: Section = {
+  title: 'In one transaction',
+  why: 'All or nothing: verified before COMMIT, and any error or failed check rolls every step back.',
+};
+
+export const AFTER_COMMIT: Section = {
+  title: 'After COMMIT — non-transactional phase (idempotent, resumable)',
+  why:
+    'CREATE INDEX CONCURRENTLY and REINDEX … CONCURRENTLY cannot run inside a transaction, so these run one by one ' +
+    'after it commits; each is safe to run twice, so if one fails, running the repair again resumes here.',
+};
+
+function section({ title, why }: Section, steps: readonly Numbered[], width: number): Line[] {
   if (steps.length === 0) return [];
-  return [line(`${title} (${plural(steps.length, 'step')})`, 'heading', true), ...steps.flatMap((s) => stepLines(s, width))];
+  return [
+    ...paragraph(`${title} · ${plural(steps.length, 'step')}`, { width, tone: 'heading', bold: true }),
+    ...paragraph(why, { width, tone: 'dim' }),
+    BLANK,
+    ...steps.flatMap((s) => stepLines(s, width)),
+  ];
 }
 
 /** The dry run as lines: warnings first, then the steps in the transaction, then those after commit. */
@@ -60,9 +84,5 @@ export function previewLines(plan: RepairPlan, width: number): Line[] {
     ...warningLines(plan, width),
   ];
   if (plan.steps.length === 0) return [...lines, line('This plan has nothing to run.', 'warn')];
-  return [
-    ...lines,
-    ...section('In one transaction', inside, width),
-    ...section('After commit (non-transactional)', after, width),
-  ];
+  return [...lines, ...section(IN_TRANSACTION, inside, width), ...section(AFTER_COMMIT, after, width)];
 }

@@ -54,10 +54,31 @@ export function verdictLine(verify: VerifyResult, result: ApplyResult | null): s
   return `not verified: ${left.length > 0 ? left.join('; ') : 'the engine reported drift without a failing check'}`;
 }
 
+/** What the engine could not undo or record, one `note:` paragraph each. */
+export function noteLines(notes: readonly string[] | undefined, width: number): Line[] {
+  if (!notes || notes.length === 0) return [];
+  return [...notes.flatMap((note) => paragraph(note, { width, lead: [{ text: 'note: ', tone: 'warn', bold: true }] })), BLANK];
+}
+
+/**
+ * Where the repair's journal is and how to undo its ledger changes. Undo puts
+ * the ledger rows back; it never drops what the repair created.
+ */
+export function journalLines(result: ApplyResult, width: number): Line[] {
+  if (!result.journalPath) return [];
+  const undo = `drift-doctor undo ${result.journalPath} --yes`;
+  const how = result.ok ? 'undo the ledger changes with: ' : 'undo the ledger changes, if any were committed, with: ';
+  return [
+    ...paragraph(result.journalPath, { width, lead: [{ text: 'journal: ', tone: 'dim' }] }),
+    ...(how.length + undo.length <= width ? [[{ text: how, tone: 'dim' as const }, { text: undo, bold: true }]] : [line(how.trimEnd(), 'dim'), ...paragraph(undo, { width, lead: [{ text: '  ' }], bold: true })]),
+    BLANK,
+  ];
+}
+
 /** The Verify screen body above its verdict. */
 export function verifyLines(verify: VerifyResult, result: ApplyResult | null, width: number): Line[] {
   return [
-    ...(result ? [applySummary(result), BLANK] : []),
+    ...(result ? [applySummary(result), BLANK, ...journalLines(result, width), ...noteLines(result.notes, width)] : []),
     ...checkLines(verify, width),
     BLANK,
     ...countLines(verify.before, verify.after),

@@ -19,8 +19,13 @@ export type Screen =
   | 'confirm'
   | 'apply'
   | 'verify'
+  | 'rehearse'
+  | 'rehearsal'
   | 'in-sync'
   | 'error';
+
+/** Screens off the walk that belong to a step of it (a rehearsal is run from Preview). */
+export const SIDE_OF: Partial<Record<Screen, Screen>> = { rehearse: 'preview', rehearsal: 'preview' };
 
 /** The walk as shown in the header. */
 export const WALK: readonly Screen[] = ['connect', 'detect', 'explain', 'choose', 'preview', 'confirm', 'apply', 'verify'];
@@ -38,6 +43,15 @@ export interface WizardError {
   exitCode: 2 | 3;
 }
 
+/** A rehearsal of one plan: run, verified, rolled back. */
+export interface Rehearsal {
+  strategy: Strategy;
+  /** Latest state of each plan step by index, while rehearsing. */
+  stepStates: Record<number, ApplyProgress['state']>;
+  /** Null while it runs. */
+  result: ApplyResult | null;
+}
+
 export interface WizardState {
   screen: Screen;
   connection: ConnectionInfo | null;
@@ -51,6 +65,8 @@ export interface WizardState {
   stepStates: Record<number, ApplyProgress['state']>;
   applyResult: ApplyResult | null;
   verify: VerifyResult | null;
+  /** The latest rehearsal, if the operator asked for one. */
+  rehearsal: Rehearsal | null;
   error: WizardError | null;
 }
 
@@ -65,6 +81,9 @@ export type WizardAction =
   | { type: 'apply-progress'; progress: ApplyProgress }
   | { type: 'applied'; result: ApplyResult }
   | { type: 'verified'; verify: VerifyResult }
+  | { type: 'rehearse-started'; strategy: Strategy }
+  | { type: 'rehearse-progress'; progress: ApplyProgress }
+  | { type: 'rehearsed'; result: ApplyResult }
   | { type: 'failed'; error: WizardError };
 
 export const initialState: WizardState = {
@@ -77,16 +96,18 @@ export const initialState: WizardState = {
   stepStates: {},
   applyResult: null,
   verify: null,
+  rehearsal: null,
   error: null,
 };
 
-/** Where Esc leads from each screen; none once the repair has started. */
+/** Where Esc leads from each screen; none once the repair (or a rehearsal) has started. */
 const BACK: Partial<Record<Screen, Screen>> = {
   detect: 'connect',
   explain: 'detect',
   choose: 'explain',
   preview: 'choose',
   confirm: 'preview',
+  rehearsal: 'preview',
 };
 
 /** The screen before `screen`, or null when Esc does nothing there. */
@@ -119,6 +140,16 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       return { ...state, applyResult: action.result };
     case 'verified':
       return { ...state, verify: action.verify, screen: 'verify' };
+    case 'rehearse-started':
+      return { ...state, rehearsal: { strategy: action.strategy, stepStates: {}, result: null }, screen: 'rehearse' };
+    case 'rehearse-progress': {
+      if (!state.rehearsal) return state;
+      const stepStates = { ...state.rehearsal.stepStates, [action.progress.index]: action.progress.state };
+      return { ...state, rehearsal: { ...state.rehearsal, stepStates } };
+    }
+    case 'rehearsed':
+      if (!state.rehearsal) return state;
+      return { ...state, rehearsal: { ...state.rehearsal, result: action.result }, screen: 'rehearsal' };
     case 'failed':
       return { ...state, error: action.error, screen: 'error' };
     default:
@@ -129,6 +160,12 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
 /** The plan the operator chose, once planned. */
 export function chosenPlan(state: WizardState): RepairPlan | null {
   return state.plans?.find((plan) => plan.strategy === state.chosen) ?? null;
+}
+
+/** The finished rehearsal of the chosen plan, if there is one. */
+export function rehearsalOfChosen(state: WizardState): ApplyResult | null {
+  const r = state.rehearsal;
+  return r && r.strategy === state.chosen ? r.result : null;
 }
 
 /**
