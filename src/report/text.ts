@@ -94,7 +94,8 @@ function lockLines(steps: PlanStep[], result: ApplyResult): string[] {
     elapsed += t.durationMs;
   }
   const held = (index: number) => `held ≤ ${seconds(Math.max(0, result.durationMs - (startOf.get(index) ?? 0)))}`;
-  for (const t of timings) {
+  // A failed step waited for its lock (or failed holding it only until the rollback): the error says which.
+  for (const t of timings.filter((x) => x.ok)) {
     const locks = steps[t.index]?.locks ?? '';
     if (/^(new table |none\b)/.test(locks)) { unseen++; continue; }
     const m = /^([A-Z][A-Z ]*?) on (.+?)(?: \(.*\))?$/.exec(locks);
@@ -129,7 +130,7 @@ export function renderRehearsal(plan: RepairPlan, result: ApplyResult): string {
     lines.push(`${String(t.index + 1).padStart(4)} ${String(t.durationMs).padStart(6)}  ${oneLine(step.sql, 64).padEnd(64)} ${step.locks}${t.ok ? '' : '  ✗ FAILED'}`);
   }
   const inSteps = timings.reduce((n, t) => n + t.durationMs, 0);
-  lines.push(`${''.padStart(4)} ${String(Math.max(0, result.durationMs - inSteps)).padStart(6)}  (BEGIN, timeouts, advisory lock, verification, ROLLBACK)`);
+  lines.push(`${''.padStart(4)} ${String(Math.max(0, result.durationMs - inSteps)).padStart(6)}  (BEGIN, timeouts, advisory lock, ${result.verify ? 'verification, ' : ''}ROLLBACK)`);
   const slowest = [...timings].sort((a, b) => b.durationMs - a.durationMs).slice(0, 3).filter((t) => t.durationMs > 0);
   if (slowest.length) lines.push(`slowest: ${slowest.map((t) => `#${t.index + 1} ${seconds(t.durationMs)}`).join(', ')}`);
   lines.push('', 'locks on what existed before, each held from its step until the transaction ended:', ...lockLines(plan.steps, result));
