@@ -1,10 +1,10 @@
 import { parseArgs } from 'node:util';
 import { maskSecrets } from '../core/connect/url.js';
-import { DriftDoctorError } from '../core/errors.js';
+import { describePgError, DriftDoctorError, RefusedError } from '../core/errors.js';
 import type { DriftEngine, EngineOptions } from '../core/session.js';
 import type { ApplyProgress, Strategy } from '../core/types.js';
 import { renderApply, renderCheck, renderPlan, renderRehearsal, renderUndo } from '../report/text.js';
-import { findScenario, scenarios } from '../scenarios/index.js';
+import { findScenario, ScenarioRefused, scenarios } from '../scenarios/index.js';
 
 export const USAGE = `drift-doctor — repair a PostgreSQL database whose migration ledger disagrees with its schema
 
@@ -181,7 +181,14 @@ async function scenarioCommand(v: Values, positionals: string[], io: Io): Promis
   }
   const url = v.url ?? process.env.DATABASE_URL;
   if (!url) throw new DriftDoctorError('scenario needs --url of an empty database', 'e.g. createdb dd_demo && drift-doctor scenario seed-incident --url postgresql://postgres@127.0.0.1/dd_demo');
-  await scenario.build({ url, log: (l) => io.err(l) });
+  const { maskSecrets: mask, resolveConnection } = await import('../core/connect/url.js');
+  const settings = resolveConnection(url, {});
+  try {
+    await scenario.build({ url: settings.url, log: (l) => io.err(l) });
+  } catch (e) {
+    if (e instanceof ScenarioRefused) throw new RefusedError(e.message, 'createdb a new database and pass its URL; nothing was done to this one');
+    throw describePgError(e, (s) => mask(s, settings.password));
+  }
   io.out(`built ${scenario.id} ${scenario.name}: ${scenario.title}\nnext: drift-doctor check --url ${maskSecrets(url, null)}`);
   return 0;
 }

@@ -32,3 +32,4 @@ export function findScenario(nameOrId: string): Scenario | undefined {
   const num = /^s?0*(\d+)$/.exec(key)?.[1];
   return scenarios.find((s) => s.name === key || s.id.toLowerCase() === key || (num !== undefined && Number(s.id.slice(1)) === Number(num)));
 }
+export { ScenarioRefused } from './steps.js';

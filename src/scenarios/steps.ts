@@ -86,20 +86,35 @@ export async function inTransaction<T>(client: pg.Client, fn: () => Promise<T>):
  * (no tables, views or sequences-with-tables in `public`), so a wrong URL
  * cannot damage anything.
  */
+/** The target is not a fresh, empty database: nothing was done to it. */
+export class ScenarioRefused extends Error {}
+
 export async function assertEmptyTarget(target: ScenarioTarget, scenario: string): Promise<void> {
   await withClient(target, async (client) => {
+    const db = (await client.query<{ name: string }>('select current_database() as name')).rows[0]?.name ?? '';
+    if (!target.embedded && ['postgres', 'template0', 'template1'].includes(db)) {
+      throw new ScenarioRefused(`refusing to build scenario ${scenario} into the maintenance database "${db}"`);
+    }
     const schema = await client.query(`select 1 from pg_namespace where nspname = 'public'`);
     if (!schema.rowCount) {
-      throw new Error(`refusing to build scenario ${scenario}: the target database has no schema "public"; scenarios are built only into an empty, freshly created database`);
+      throw new ScenarioRefused(`refusing to build scenario ${scenario}: the target database has no schema "public"; scenarios are built only into an empty, freshly created database`);
     }
+    // Any user object in any schema counts: S05 drops and recreates the whole database.
     const res = await client.query<{ name: string }>(
-      `select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
-        where n.nspname = 'public' and c.relkind in ('r', 'p', 'v', 'm', 'f') order by c.relname`,
+      `select n.nspname || '.' || c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+        where n.nspname not in ('pg_catalog', 'information_schema', 'pg_toast') and n.nspname not like 'pg_temp_%' and n.nspname not like 'pg_toast_temp_%'
+          and c.relkind in ('r', 'p', 'v', 'm', 'f', 'S')
+        union all
+        select n.nspname || '.' || t.typname from pg_type t join pg_namespace n on n.oid = t.typnamespace
+        where n.nspname not in ('pg_catalog', 'information_schema') and t.typtype in ('e', 'd', 'c') and not exists (select 1 from pg_class c where c.reltype = t.oid)
+        union all
+        select nspname from pg_namespace where nspname not in ('public', 'pg_catalog', 'information_schema', 'pg_toast') and nspname not like 'pg_temp_%' and nspname not like 'pg_toast_temp_%'
+        order by 1`,
     );
     if (res.rows.length) {
       const names = res.rows.slice(0, 5).map((r) => r.name).join(', ');
-      throw new Error(
-        `refusing to build scenario ${scenario}: schema "public" of the target database already has ${res.rows.length} table(s) (${names}${res.rows.length > 5 ? ', …' : ''}); ` +
+      throw new ScenarioRefused(
+        `refusing to build scenario ${scenario}: the target database is not empty (${res.rows.length} object(s): ${names}${res.rows.length > 5 ? ', …' : ''}); ` +
           'scenarios are built only into an empty database — create a new one (createdb) and point at it',
       );
     }

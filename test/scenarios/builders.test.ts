@@ -113,10 +113,21 @@ describe('scenario registry', () => {
     const { db } = state('S02');
     const before = await ledger(db);
     for (const s of scenarios) {
-      await expect(s.build({ url: db.url })).rejects.toThrow(/refusing to build scenario .*already has 1 table/);
+      await expect(s.build({ url: db.url })).rejects.toThrow(/refusing to build scenario .*not empty \(2 object\(s\): public\.mikro_orm_migrations/);
     }
     expect(await ledger(db)).toEqual(before);
     expect(await publicTables(db)).toEqual(['mikro_orm_migrations']);
+  });
+
+  it('refuses when any schema holds user objects (S05 recreates the whole database)', async () => {
+    const db = await createTestDatabase('dd_scn_other');
+    try {
+      await db.query(`create schema important; create table important.customers (id int); insert into important.customers values (1), (2)`);
+      await expect(findScenario('recreated-without-migrations')!.build({ url: db.url })).rejects.toThrow(/not empty .*important/);
+      expect(await db.query(`select count(*)::int as n from important.customers`)).toEqual([{ n: 2 }]);
+    } finally {
+      await db.drop();
+    }
   });
 
   it('creates the ledger by hand with exactly the definition the Migrator gives it', async () => {
