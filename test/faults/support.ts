@@ -4,10 +4,11 @@
  * the database that any committed change would alter.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { afterAll } from 'vitest';
 import { PROJECT_ROOT } from '../../src/core/orm.js';
 import type { TestDatabase } from '../helpers/db.js';
 
@@ -15,6 +16,8 @@ export const BIN = path.join(PROJECT_ROOT, 'bin/drift-doctor');
 
 /** Where the repairs these tests start write their journals (`--journal`), not the working tree. */
 export const JOURNALS = mkdtempSync(path.join(os.tmpdir(), 'dd-fault-journals-'));
+// Registered on the importing test file's root suite.
+afterAll(() => rmSync(JOURNALS, { recursive: true, force: true }));
 
 export interface Exit {
   code: number | null;
