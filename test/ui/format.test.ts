@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { MigrationStatus } from '../../src/core/types.js';
+import type { MigrationStatus, PlanStep, RepairPlan } from '../../src/core/types.js';
 import { confidenceBar } from '../../src/ui/ink/confidence-bar.js';
 import { highlightSql } from '../../src/ui/ink/highlight-sql.js';
 import { joinWrapped, paragraph, plural, wrapText } from '../../src/ui/ink/lines.js';
+import { lockLines } from '../../src/ui/ink/rehearsal-lines.js';
 import { statusTone, statusWord } from '../../src/ui/ink/status-word.js';
 import { sqlPalette } from '../../src/ui/ink/theme.js';
 import { stripAnsi } from './helpers.js';
@@ -87,5 +88,44 @@ describe('wrapping', () => {
   it('pluralises', () => {
     expect(plural(1, 'step')).toBe('1 step');
     expect(plural(3, 'step')).toBe('3 steps');
+  });
+});
+
+describe('rehearsal locks', () => {
+  const step = (locks: string, sql = 'select 1;'): PlanStep => ({ kind: 'ddl', reason: 'r', sql, locks, outsideTransaction: false });
+  const plan = (steps: PlanStep[]): RepairPlan => ({
+    strategy: 'create-all',
+    applicable: true,
+    refusal: null,
+    consequence: '',
+    steps,
+    needsHuman: [],
+    conflicts: [],
+  });
+  const text = (lines: readonly (readonly { text: string }[])[]) => lines.map((l) => l.map((s) => s.text).join('').trimEnd());
+
+  it('lists tables that existed, one row per stronger mode, and counts locks on what the plan creates', () => {
+    const p = plan([
+      step('new table public.models (no lock on existing data)'),
+      step('SHARE ROW EXCLUSIVE on public.agents and public.models'),
+      step('ROW SHARE on public.agents'),
+      step('ACCESS EXCLUSIVE on public.agents (brief, no rewrite)'),
+      step('ACCESS EXCLUSIVE on public.models (brief, no rewrite)'),
+      step('none (new object)'),
+    ]);
+    const stepTimings = p.steps.map((_, index) => ({ index, durationMs: 100, ok: true }));
+    const result = { ok: true, error: null, failedStep: null, stepsRun: 6, durationMs: 1000, verify: null, stepTimings };
+    expect(text(lockLines(p, result, 100))).toEqual([
+      '  the drift-doctor advisory lock on this database and ledger (one repair at a time)',
+      '  public.agents  SHARE ROW EXCLUSIVE from step 2, held ≤ 900 ms',
+      '                 ACCESS EXCLUSIVE from step 4, held ≤ 700 ms',
+      '  3 steps lock only objects the plan creates (no other session sees them before COMMIT)',
+    ]);
+  });
+
+  it('without timings, takes the transaction steps that ran and says nothing of how long', () => {
+    const p = plan([step('ROW EXCLUSIVE on public.mikro_orm_migrations (ledger only)'), step('ACCESS EXCLUSIVE on public.tools')]);
+    const result = { ok: false, error: 'x', failedStep: null, stepsRun: 1, durationMs: 10, verify: null };
+    expect(text(lockLines(p, result, 100)).slice(1)).toEqual(['  public.mikro_orm_migrations  ROW EXCLUSIVE from step 1']);
   });
 });

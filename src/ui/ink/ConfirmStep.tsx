@@ -19,9 +19,9 @@ export interface ConfirmStepProps {
 export function splitSentence(plan: RepairPlan): string {
   const after = plan.steps.filter((s) => s.outsideTransaction).length;
   const inside = plan.steps.length - after;
-  const tx = `${plural(inside, 'step')} in one transaction (verified before COMMIT, rolled back on any error)`;
-  if (after === 0) return `${tx}; none after it.`;
-  return `${tx}, then ${plural(after, 'step')} after COMMIT (non-transactional, idempotent: if one fails, running the repair again resumes it).`;
+  const tx = 'in one transaction (verified before COMMIT, rolled back on any error)';
+  if (after === 0) return `${inside === 1 ? 'it runs' : `all ${inside} run`} ${tx}; none after COMMIT.`;
+  return `${inside} ${tx}, then ${after} after COMMIT (non-transactional, idempotent: if one fails, running the repair again resumes it).`;
 }
 
 /** Printable text from a keypress (typing or a paste); control keys give ''. */

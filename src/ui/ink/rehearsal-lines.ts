@@ -78,11 +78,14 @@ export function lockLines(plan: RepairPlan, result: ApplyResult, width: number):
   const pad = Math.max(0, ...[...tables.keys()].map((t) => t.length)) + 2;
   return [
     ...paragraph('the drift-doctor advisory lock on this database and ledger (one repair at a time)', { width, lead: [{ text: '  ' }] }),
+    // One row per mode, so a table locked twice reads as two rows rather than one that wraps mid-phrase.
     ...[...tables].flatMap(([table, held]) =>
-      paragraph([...held].map(([mode, i]) => `${mode} from step ${i + 1}${heldFor(i)}`).join('; '), {
-        width,
-        lead: [{ text: '  ' }, { text: table.padEnd(pad), bold: true }],
-      }),
+      [...held].flatMap(([mode, i], row) =>
+        paragraph(`${mode} from step ${i + 1}${heldFor(i)}`, {
+          width,
+          lead: [{ text: '  ' }, { text: (row === 0 ? table : '').padEnd(pad), bold: true }],
+        }),
+      ),
     ),
     ...[...other].flatMap(([locks, i]) => paragraph(`${locks} (from step ${i + 1})`, { width, lead: [{ text: '  ' }] })),
     ...(onNewOnly > 0
@@ -95,7 +98,10 @@ export function lockLines(plan: RepairPlan, result: ApplyResult, width: number):
   ];
 }
 
-/** The three slowest steps, slowest first. */
+/**
+ * The three slowest steps, slowest first, one row each (cut at the width):
+ * the reason, then the statement, since several steps share a reason.
+ */
 export function slowestLines(plan: RepairPlan, timings: readonly StepTiming[]): Line[] {
   const slowest = [...timings].sort((a, b) => b.durationMs - a.durationMs).slice(0, 3);
   return slowest.map((t) => {
@@ -104,6 +110,7 @@ export function slowestLines(plan: RepairPlan, timings: readonly StepTiming[]): 
       { text: `  ${duration(t.durationMs).padStart(8)}  ` },
       { text: `${t.index + 1}. `, tone: 'accent', bold: true },
       { text: step?.reason ?? '', tone: t.ok ? undefined : 'danger' },
+      { text: step ? `  ${step.sql.replace(/\s+/g, ' ').trim()}` : '', tone: 'dim' },
     ];
   });
 }
