@@ -118,14 +118,17 @@ export class DriftEngine implements Engine {
     if (this.history) return this.history;
     const orm = await this.ensureOrm();
     const migrationsDir = orm.config.get('migrations').path ?? '';
-    const key = historyKey(migrationsDir, this.options.entitiesDir ?? SAMPLE_ENTITIES_DIR, this.schema);
+    const files = listMigrationFiles(migrationsDir);
+    if (!files.length) {
+      throw new DriftDoctorError(`no migration files (.ts or .js) in ${migrationsDir}`, 'pass the folder that holds the project\'s migrations with --migrations DIR');
+    }
+    const key = historyKey(files.map((f) => f.path), this.options.entitiesDir ?? SAMPLE_ENTITIES_DIR, this.schema);
     const cached = readHistory(key);
     if (cached) {
       onProgress?.({ phase: 'replay', message: `migration footprints from cache (${cached.files.length} files unchanged)` });
       this.history = cached;
       return cached;
     }
-    const files = listMigrationFiles(migrationsDir);
     onProgress?.({ phase: 'files', message: `reading ${files.length} migration files` });
     const loaded = [];
     for (const f of files) loaded.push(await loadMigration(orm, f));
@@ -143,7 +146,30 @@ export class DriftEngine implements Engine {
     }
   }
 
-  private async readLive(db: Queryable): Promise<LiveRead> {
+  /** Schemas other than ours that hold the tables the migrations make (a --schema pointed at the wrong place). */
+  private async tablesElsewhere(db: Queryable, tables: string[]): Promise<{ schema: string; tables: number }[]> {
+    const res = await db.query<{ schema: string; tables: number }>(
+      `select n.nspname as schema, count(*)::int as tables from pg_class c join pg_namespace n on n.oid = c.relnamespace
+       where c.relkind in ('r', 'p') and c.relname = any($1::text[]) and n.nspname <> $2 group by 1 order by 2 desc`,
+      [tables, this.schema],
+    );
+    return res.rows;
+  }
+
+  /** A misspelt --schema must not read as "nothing here, in sync". */
+  private async requireSchema(db: Queryable): Promise<void> {
+    const res = await db.query<{ nspname: string; tables: number }>(
+      `select n.nspname, count(c.oid)::int as tables from pg_namespace n left join pg_class c on c.relnamespace = n.oid and c.relkind in ('r', 'p')
+       where n.nspname not in ('pg_catalog', 'information_schema', 'pg_toast') and n.nspname not like 'pg\\_temp\\_%' and n.nspname not like 'pg\\_toast\\_temp\\_%'
+       group by n.nspname order by 2 desc, 1`,
+    );
+    if (res.rows.some((r) => r.nspname === this.schema)) return;
+    const others = res.rows.filter((r) => r.tables > 0).map((r) => `${r.nspname} (${r.tables} tables)`).join(', ') || 'none with tables';
+    throw new DriftDoctorError(`schema "${this.schema}" does not exist in database ${this.info?.database ?? ''} (names are case-sensitive)`, `pass --schema with one of: ${others}`);
+  }
+
+  private async readLive(db: Queryable, expectedTables: string[] = []): Promise<LiveRead> {
+    await this.requireSchema(db);
     const ledger = await readLedger(db, this.ledgerSchema, this.ledgerTable);
     const live = await takeSnapshot(db, { schema: this.schema, exclude: this.ledgerSchema === this.schema ? [this.ledgerTable] : [] });
     const created = await readDatabaseCreatedAt(db);
@@ -154,6 +180,7 @@ export class DriftEngine implements Engine {
       ledgerLike: ledger.exists ? [] : await findLedgerLikeTables(db),
       schemaExists: true,
       replayProbes: [],
+      tablesElsewhere: expectedTables.length ? await this.tablesElsewhere(db, expectedTables) : [],
     };
     const tablesWithRows = new Set<string>();
     for (const t of Object.keys(live.tables)) {
@@ -164,12 +191,12 @@ export class DriftEngine implements Engine {
   }
 
   /** Reads everything live in one read-only transaction, so detection can never write. */
-  private async readLiveReadOnly(): Promise<LiveRead> {
+  private async readLiveReadOnly(expectedTables: string[]): Promise<LiveRead> {
     const client = this.requireClient();
     try {
       await client.query('begin transaction isolation level repeatable read read only');
       await client.query(`set local statement_timeout = ${this.options.statementTimeoutMs ?? 60_000}`);
-      return await this.readLive(client);
+      return await this.readLive(client, expectedTables);
     } catch (e) {
       throw describePgError(e, this.mask);
     } finally {
@@ -191,9 +218,9 @@ export class DriftEngine implements Engine {
 
   async detect(onProgress?: (p: DetectProgress) => void): Promise<DetectOutcome> {
     await this.connect();
-    onProgress?.({ phase: 'ledger', message: `reading ${this.ledgerSchema}.${this.ledgerTable} and the catalogs (read-only transaction)` });
-    const read = await this.readLiveReadOnly();
     const history = await this.loadHistory(onProgress);
+    onProgress?.({ phase: 'ledger', message: `reading ${this.ledgerSchema}.${this.ledgerTable} and the catalogs (read-only transaction)` });
+    const read = await this.readLiveReadOnly(Object.keys(history.expected.tables));
     onProgress?.({ phase: 'models', message: 'comparing the entity models with the live schema (MikroORM)' });
     const orm = await this.ensureOrm();
     const modelSql = await orm.schema.getUpdateSchemaSQL({ wrap: false, safe: true, dropTables: false }).catch((e: Error) => {

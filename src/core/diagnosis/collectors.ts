@@ -24,6 +24,15 @@ export function ledgerShape({ report, facts }: EvidenceInputs): Finding[] {
       `the ledger records ${nameRange(ahead.map((m) => m.name))}, but no such migration file exists here: the database is ahead of this checkout`,
       ahead.map((m) => m.name), 10));
   }
+  const expected = report.migrations.flatMap((m) => [...m.present, ...m.missing]).filter((o) => o.kind === 'table').length;
+  const here = report.migrations.flatMap((m) => m.present).filter((o) => o.kind === 'table').length;
+  const [best] = facts.tablesElsewhere;
+  if (best && expected > 0 && here < expected / 3 && best.tables > expected / 2) {
+    const ledgerHint = report.ledger.schema !== best.schema ? ` --ledger-schema ${report.ledger.schema}` : '';
+    out.push(finding('ledger-elsewhere', 'tables-elsewhere',
+      `the migrations' tables live in schema ${best.schema} (${best.tables} of ${expected}), not in ${report.connection.schema} (${here}): drift-doctor is probably pointed at the wrong schema — try --schema ${best.schema}${ledgerHint}`,
+      [`${best.schema}`], 10));
+  }
   if (!report.ledger.exists) {
     const elsewhere = facts.ledgerLike.filter((t) => !(t.schema === report.ledger.schema && t.table === report.ledger.table) && t.rows > 0);
     const tables = report.migrations.filter((m) => m.presence === 'all' || m.presence === 'partial').length;

@@ -41,11 +41,13 @@ function advice(cause: CauseId): { hint: string; recommended: Strategy | null } 
 function refusalFor(findings: Finding[]): string | null {
   const ahead = findings.find((f) => f.cause === 'db-ahead-of-code' && f.weight > 0);
   if (ahead) return `The ledger records ${ahead.objects.join(', ')} with no file in this checkout. Check out the revision that contains these migrations (or pass --migrations DIR), then run drift-doctor again.`;
+  const tables = findings.find((f) => f.kind === 'tables-elsewhere');
+  if (tables) return `${tables.detail.replace(/^./, (c) => c.toUpperCase())}. Nothing is repaired until drift-doctor looks where the application lives.`;
   const elsewhere = findings.find((f) => f.cause === 'ledger-elsewhere' && f.weight > 0);
   if (elsewhere) {
     const [first] = elsewhere.objects;
     const [schema, table] = (first ?? '').split('.');
-    return `A ledger was found at ${first}, not where drift-doctor looked. If it is the real one, run again with --ledger-schema ${schema} --ledger-table ${table}; otherwise say so by creating nothing until you know.`;
+    return `A ledger was found at ${first}, not where drift-doctor looked. If it is the real one, run again with --ledger-schema ${schema} --ledger-table ${table}. No repair is proposed until you say which ledger is real: a new, empty ledger here would record nothing that ran.`;
   }
   return null;
 }

@@ -17,6 +17,8 @@ export interface LiveFacts {
   schemaExists: boolean;
   /** Half-run migrations replayed on a copy of the live schema. */
   replayProbes: ReplayProbe[];
+  /** Other schemas holding tables the migrations make, with how many. */
+  tablesElsewhere: { schema: string; tables: number }[];
 }
 
 export async function readDatabaseCreatedAt(db: Queryable): Promise<{ at: string | null; gap: string | null }> {

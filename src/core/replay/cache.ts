@@ -16,22 +16,25 @@ export interface History {
 
 const memory = new Map<string, History>();
 
+/** Source files under a folder (no node_modules, no sockets or other special files). */
 function filesUnder(dir: string): string[] {
   const out: string[] = [];
   for (const name of readdirSync(dir).sort()) {
+    if (name === 'node_modules' || name.startsWith('.')) continue;
     const p = path.join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...filesUnder(p));
-    else out.push(p);
+    const st = statSync(p);
+    if (st.isDirectory()) out.push(...filesUnder(p));
+    else if (st.isFile() && /\.(ts|tsx|js|mjs|cjs|json)$/.test(name)) out.push(p);
   }
   return out;
 }
 
 /** Content hash of the migration files, the entity models and the schema they are replayed into: replay is a pure function of them. */
-export function historyKey(migrationsDir: string, entitiesDir: string, schema = 'public'): string {
+export function historyKey(migrationFiles: string[], entitiesDir: string, schema = 'public'): string {
   const h = createHash('sha256').update(CACHE_VERSION).update('\0').update(schema).update('\0');
-  for (const dir of [migrationsDir, entitiesDir]) {
-    for (const f of filesUnder(dir)) h.update(path.relative(dir, f)).update('\0').update(readFileSync(f)).update('\0');
-  }
+  for (const f of migrationFiles) h.update(path.basename(f)).update('\0').update(readFileSync(f)).update('\0');
+  h.update('\0entities\0');
+  for (const f of filesUnder(entitiesDir)) h.update(path.relative(entitiesDir, f)).update('\0').update(readFileSync(f)).update('\0');
   return h.digest('hex').slice(0, 24);
 }
 

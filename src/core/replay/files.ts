@@ -15,8 +15,9 @@ export function listMigrationFiles(dir: string): MigrationFile[] {
   let entries: string[];
   try {
     entries = readdirSync(dir);
-  } catch {
-    throw new DriftDoctorError(`cannot read the migrations directory ${dir}`, 'pass the project\'s migrations folder with --migrations DIR');
+  } catch (e) {
+    const why = (e as { code?: string }).code === 'ENOENT' ? 'it does not exist' : (e as { code?: string }).code === 'ENOTDIR' ? 'it is not a folder' : (e as Error).message;
+    throw new DriftDoctorError(`cannot read the migrations folder ${dir}: ${why}`, 'pass the project\'s migrations folder with --migrations DIR');
   }
   return entries
     .filter((f) => /\.(ts|js|mjs|cjs)$/.test(f) && !f.endsWith('.d.ts'))
