@@ -52,7 +52,7 @@ export function lockOf(sql: string, schema: string): string {
   m = new RegExp(String.raw`^alter\s+table\s+(?:if\s+exists\s+)?(?:only\s+)?${QNAME}\s+add\s+constraint\s+${IDENT}\s+foreign\s+key.*?references\s+${QNAME}`, 'is').exec(s);
   if (m) return `SHARE ROW EXCLUSIVE on ${at(nameOf(m[1], m[2]))} and ${at(nameOf(m[3], m[4]))}`;
   m = new RegExp(String.raw`^alter\s+table\s+(?:if\s+exists\s+)?(?:only\s+)?${QNAME}`, 'i').exec(s);
-  if (m) return `ACCESS EXCLUSIVE on ${at(nameOf(m[1], m[2]))} (brief, no rewrite)`;
+  if (m) return `ACCESS EXCLUSIVE on ${at(nameOf(m[1], m[2]))} (held until COMMIT; no table rewrite)`;
   m = new RegExp(String.raw`^reindex\s+index\s+(?:concurrently\s+)?${QNAME}`, 'i').exec(s);
   if (m) return `ACCESS EXCLUSIVE on index ${nameOf(m[1], m[2]).name}, SHARE on its table`;
   if (/^create\s+(type|sequence)/i.test(s)) return 'none (new object)';

@@ -87,6 +87,10 @@ export function planRerun(ctx: PlanContext): RepairPlan {
     runs.push(m.name);
   }
   for (const name of ctx.report.invalidIndexes) walk.steps.push(rebuildInvalidIndex(name, ctx.live.schema));
+  // Existing objects whose definition differs are never altered by drift-doctor: say so before anything runs.
+  for (const d of ctx.report.different) {
+    walk.needsHuman.push({ object: describeObject(d.object), reason: `${describeObject(d.object)}: ${d.detail}; re-running migrations does not change existing definitions (that may rewrite or reject data) — change it by hand or accept it` });
+  }
   return {
     strategy: 'rerun',
     applicable: true,
