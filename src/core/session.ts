@@ -21,7 +21,7 @@ import { buildPlan } from './repair/plan.js';
 import { listMigrationFiles, loadMigration } from './replay/files.js';
 import { historyKey, readHistory, writeHistory, type History } from './replay/cache.js';
 import { modelSnapshot, replayMigrations } from './replay/replay.js';
-import { openScratch } from './replay/scratch.js';
+import { openScratch, type ScratchDatabase } from './replay/scratch.js';
 import { takeSnapshot } from './snapshot/snapshot.js';
 import type { ApplyProgress, ApplyResult, ConnectionInfo, DriftReport, LedgerState, RepairPlan, SchemaSnapshot, Strategy, VerifyResult } from './types.js';
 import { verifyAfter } from './verify/verify.js';
@@ -76,6 +76,7 @@ export class DriftEngine implements Engine {
   private history?: History;
   private readonly internals = new WeakMap<DetectOutcome, Internals>();
   private lastOutcome?: DetectOutcome;
+  private scratch?: Promise<ScratchDatabase>;
 
   constructor(private readonly options: EngineOptions = {}) {
     this.settings = resolveConnection(options.url, options.env ?? process.env);
@@ -133,17 +134,19 @@ export class DriftEngine implements Engine {
     const loaded = [];
     for (const f of files) loaded.push(await loadMigration(orm, f));
     onProgress?.({ phase: 'replay', message: 'starting the scratch database (embedded PostgreSQL)' });
-    const scratch = await openScratch();
-    try {
-      const replay = await replayMigrations(scratch, loaded, (name, i, n) => onProgress?.({ phase: 'replay', message: `replaying ${name} (${i + 1}/${n})` }), this.schema);
-      onProgress?.({ phase: 'models', message: 'building the schema the entity models describe' });
-      const models = await modelSnapshot(scratch, await orm.schema.getCreateSchemaSQL({ wrap: false }), this.schema);
-      this.history = { ...replay, models, files: files.map((f) => f.name) };
-      writeHistory(key, this.history);
-      return this.history;
-    } finally {
-      await scratch.close();
-    }
+    const scratch = await this.scratchDb();
+    const replay = await replayMigrations(scratch, loaded, (name, i, n) => onProgress?.({ phase: 'replay', message: `replaying ${name} (${i + 1}/${n})` }), this.schema);
+    onProgress?.({ phase: 'models', message: 'building the schema the entity models describe' });
+    const models = await modelSnapshot(scratch, await orm.schema.getCreateSchemaSQL({ wrap: false }), this.schema);
+    this.history = { ...replay, models, files: files.map((f) => f.name) };
+    writeHistory(key, this.history);
+    return this.history;
+  }
+
+  /** One scratch database per session: starting PGlite costs seconds, so it is started once and only when needed. */
+  private scratchDb(): Promise<ScratchDatabase> {
+    this.scratch ??= openScratch();
+    return this.scratch;
   }
 
   /** Schemas other than ours that hold the tables the migrations make (a --schema pointed at the wrong place). */
@@ -232,12 +235,7 @@ export class DriftEngine implements Engine {
     const runs = halfRuns(report, history.footprints);
     if (runs.length && this.options.probeHalfRuns !== false) {
       onProgress?.({ phase: 'diagnose', message: `replaying the missing part of ${runs.map((r) => r.migration).join(', ')} on a copy of the live schema` });
-      const scratch = await openScratch();
-      try {
-        read.facts.replayProbes = await probeHalfRuns(scratch, read.live, runs);
-      } finally {
-        await scratch.close();
-      }
+      read.facts.replayProbes = await probeHalfRuns(await this.scratchDb(), read.live, runs);
     }
     onProgress?.({ phase: 'diagnose', message: 'weighing the evidence' });
     const diagnosis = diagnose({ report, footprints: history.footprints, live: read.live, facts: read.facts });
@@ -333,6 +331,9 @@ export class DriftEngine implements Engine {
   }
 
   async close(): Promise<void> {
+    const scratch = this.scratch;
+    this.scratch = undefined;
+    await scratch?.then((db) => db.close()).catch(() => {});
     await this.client?.end().catch(() => {});
     await this.orm?.close(true).catch(() => {});
     this.client = undefined;

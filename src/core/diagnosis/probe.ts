@@ -37,26 +37,35 @@ export function copyDdl(snap: SchemaSnapshot): string[] {
  * extension, a missing referenced table, "already exists").
  */
 export async function probeHalfRuns(scratch: ScratchDatabase, live: SchemaSnapshot, runs: HalfRun[]): Promise<ReplayProbe[]> {
+  if (!runs.length) return [];
   const out: ReplayProbe[] = [];
-  for (const run of runs) {
-    // The copy bears the live schema's name: migrations may qualify names with it (MikroORM does when a schema is configured).
-    const copy = quoteIdent(live.schema);
-    await scratch.exec(`drop schema if exists ${copy} cascade; create schema ${copy}; set search_path to ${copy}, public;`);
-    try {
-      for (const sql of copyDdl(live)) await scratch.exec(sql).catch(() => {});
+  // The copy bears the live schema's name: migrations may qualify names with it (MikroORM does when a schema is configured).
+  const copy = quoteIdent(live.schema);
+  await scratch.exec(`drop schema if exists ${copy} cascade; create schema ${copy}; set search_path to ${copy}, public;`);
+  try {
+    // One copy per detection; each half-run is tried in a transaction rolled back afterwards.
+    for (const sql of copyDdl(live)) await scratch.exec(sql).catch(() => {});
+    for (const run of runs) {
+      await scratch.exec('begin');
       let failed: ReplayProbe | null = null;
-      for (const s of run.undone) {
-        try {
-          await scratch.exec(s.sql);
-        } catch (e) {
-          failed = { migration: run.migration, statement: s.sql, error: (e as Error).message };
-          break;
+      try {
+        for (const s of run.undone) {
+          // CONCURRENTLY cannot run in the probe's transaction; what it builds is the same.
+          const sql = s.sql.replace(/\s+concurrently\b/i, '');
+          try {
+            await scratch.exec(sql);
+          } catch (e) {
+            failed = { migration: run.migration, statement: s.sql, error: (e as Error).message };
+            break;
+          }
         }
+      } finally {
+        await scratch.exec('rollback');
       }
       out.push(failed ?? { migration: run.migration, statement: run.undone[0]?.sql ?? '', error: null });
-    } finally {
-      await scratch.exec('set search_path to public');
     }
+  } finally {
+    await scratch.exec('set search_path to public').catch(() => {});
   }
   return out;
 }
