@@ -35,7 +35,7 @@ describe('rehearsal from Preview', () => {
     expect(s).toContain(ROLLED_BACK);
     // Verification inside the transaction, the slowest steps, the locks on tables that existed.
     expect(s).toContain('✓ ledger matches the migration files: 20 of 20 recorded');
-    expect(s).toMatch(/480 ms\s+3\. Create missing table artifact_dependencies \(from 001_initial_tables\)\s+create table "artifact_dependenci/);
+    expect(s).toMatch(/480 ms\s+3\. Create missing table artifact_dependencies \(from 001_initial_tables\)\s+create table "artifact_depend/);
     expect(s).toMatch(/public\.agents\s+SHARE ROW EXCLUSIVE from step 34, held ≤ /);
     expect(s).toMatch(/public\.mikro_orm_migrations\s+ROW EXCLUSIVE from step 35/);
     expect(s).toContain('33 steps lock only objects the plan creates');
@@ -157,7 +157,7 @@ describe('the phase after COMMIT', () => {
     expect(ui.screen()).not.toContain('the after-COMMIT phase is not part of it');
     await ui.press(KEY.enter);
     expect(flat(ui.screen())).toContain(
-      'This runs 35 steps of create-all on agents_prod: all 35 run in one transaction (verified before COMMIT, rolled back on any error); none after COMMIT.',
+      'This runs 35 steps of create-all on agents_prod: All 35 run in one transaction (verified before COMMIT, rolled back on any error); none after COMMIT.',
     );
   });
 });

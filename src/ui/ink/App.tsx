@@ -89,7 +89,7 @@ function Body({ wizard, height, width }: BodyProps) {
     }
     case 'confirm':
       return plan && state.connection ? (
-        <ConfirmStep database={state.connection.database} plan={plan} rehearsal={rehearsalOfChosen(state)} onConfirm={() => wizard.apply(plan)} />
+        <ConfirmStep database={state.connection.database} plan={plan} rehearsal={rehearsalOfChosen(state)} width={width} onConfirm={() => wizard.apply(plan)} />
       ) : null;
     case 'apply':
       return plan ? <ApplyStep plan={plan} stepStates={state.stepStates} height={height} verifying={state.applyResult !== null} /> : null;

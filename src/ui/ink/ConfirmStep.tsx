@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Box, Text } from 'ink';
 import type { ApplyResult, RepairPlan } from '../../core/types.js';
-import { plural } from './lines.js';
+import { paragraph, plural } from './lines.js';
+import { Lines } from './Lines.js';
 import { duration } from './rehearsal-lines.js';
 import { toneColor } from './theme.js';
 import { useKeys } from './use-keys.js';
@@ -12,6 +13,7 @@ export interface ConfirmStepProps {
   plan: RepairPlan;
   /** This plan's rehearsal, when one ran. */
   rehearsal: ApplyResult | null;
+  width: number;
   onConfirm: () => void;
 }
 
@@ -20,7 +22,7 @@ export function splitSentence(plan: RepairPlan): string {
   const after = plan.steps.filter((s) => s.outsideTransaction).length;
   const inside = plan.steps.length - after;
   const tx = 'in one transaction (verified before COMMIT, rolled back on any error)';
-  if (after === 0) return `${inside === 1 ? 'it runs' : `all ${inside} run`} ${tx}; none after COMMIT.`;
+  if (after === 0) return `${inside === 1 ? 'It runs' : `All ${inside} run`} ${tx}; none after COMMIT.`;
   return `${inside} ${tx}, then ${after} after COMMIT (non-transactional, idempotent: if one fails, running the repair again resumes it).`;
 }
 
@@ -30,7 +32,7 @@ function printable(input: string): string {
 }
 
 /** The operator types the database's name before anything is changed. */
-export function ConfirmStep({ database, plan, rehearsal, onConfirm }: ConfirmStepProps) {
+export function ConfirmStep({ database, plan, rehearsal, width, onConfirm }: ConfirmStepProps) {
   const [typed, setTyped] = useState('');
   const [wrong, setWrong] = useState<string | null>(null);
   useKeys((input, key) => {
@@ -55,8 +57,10 @@ export function ConfirmStep({ database, plan, rehearsal, onConfirm }: ConfirmSte
           </Text>
           {' on '}
           <Text bold>{database}</Text>
-          {`: ${splitSentence(plan)}`}
+          {':'}
         </Text>
+        {/* Pre-wrapped: Ink's own wrap of this long sentence left a space at the start of its second row. */}
+        <Lines lines={paragraph(splitSentence(plan), { width, lead: [{ text: '  ' }] })} />
         {rehearsal?.ok ? (
           <Text color={toneColor('ok')}>{`A rehearsal of this plan worked on this database (${duration(rehearsal.durationMs)}) and was rolled back.`}</Text>
         ) : null}

@@ -108,7 +108,7 @@ export function slowestLines(plan: RepairPlan, timings: readonly StepTiming[]): 
     const step: PlanStep | undefined = plan.steps[t.index];
     return [
       { text: `  ${duration(t.durationMs).padStart(8)}  ` },
-      { text: `${t.index + 1}. `, tone: 'accent', bold: true },
+      { text: `${String(t.index + 1).padStart(3)}. `, tone: 'accent', bold: true },
       { text: step?.reason ?? '', tone: t.ok ? undefined : 'danger' },
       { text: step ? `  ${step.sql.replace(/\s+/g, ' ').trim()}` : '', tone: 'dim' },
     ];
