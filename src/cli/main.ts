@@ -106,7 +106,7 @@ async function check(engine: DriftEngine, v: Values, io: Io): Promise<number> {
   const outcome = await engine.detect(v.json ? undefined : (p) => io.err(`… ${p.message}`));
   const { report, diagnosis } = outcome;
   if (v.json) io.out(JSON.stringify({ ...report, diagnosis }, null, 2));
-  else io.out(renderCheck(report, diagnosis));
+  else io.out(renderCheck(report, diagnosis, connectionArgs(v)));
   if (report.inSync) return 0;
   if (diagnosis.refusal || diagnosis.verdict === 'unknown') return 3;
   return 1;
@@ -115,7 +115,10 @@ async function check(engine: DriftEngine, v: Values, io: Io): Promise<number> {
 async function repair(engine: DriftEngine, v: Values, io: Io): Promise<number> {
   const strategy = v.strategy as Strategy | undefined;
   if (!strategy || !STRATEGIES.includes(strategy)) {
-    throw new DriftDoctorError(`repair needs --strategy ${STRATEGIES.join('|')}`, 'run drift-doctor check first; it names the recommended strategy');
+    throw new DriftDoctorError(
+      strategy ? `unknown strategy "${strategy}"` : 'repair needs --strategy',
+      `use --strategy ${STRATEGIES.join('|')}; run drift-doctor check first, it names the recommended one`,
+    );
   }
   if ([v['dry-run'], v.rehearse, v.yes].filter(Boolean).length !== 1) {
     throw new DriftDoctorError('repair needs exactly one of --dry-run (show the plan), --rehearse (run it and roll back) or --yes (apply it)', 'start with --dry-run and read the SQL');
@@ -219,6 +222,37 @@ async function demo(v: Values, io: Io): Promise<number> {
 }
 
 /** The one place that knows about commands; returns the exit code. */
+/** The connection flags as typed, to repeat in suggestions; a URL with a password is not repeated. */
+function connectionArgs(v: Values): string {
+  const quote = (x: string) => (/^[\w@%+=:,./-]+$/.test(x) ? x : `'${x.replace(/'/g, `'\\''`)}'`);
+  const parts: string[] = [];
+  if (v.url) parts.push(`--url ${/:\/\/[^/@]*:[^/@]*@/.test(v.url) ? "'<the same URL>'" : quote(v.url)}`);
+  for (const flag of ['schema', 'ledger-table', 'ledger-schema', 'migrations', 'entities'] as const) {
+    const value = v[flag];
+    if (value) parts.push(`--${flag} ${quote(value)}`);
+  }
+  return parts.length ? ` ${parts.join(' ')}` : '';
+}
+
+/** Flags that mean something only to some commands: anything else is a mistake worth saying. */
+const COMMAND_FLAGS: Record<string, string[]> = {
+  wizard: ['journal'],
+  check: ['json'],
+  repair: ['json', 'strategy', 'dry-run', 'yes', 'rehearse', 'journal'],
+};
+
+function rejectStray(command: string, v: Values, positionals: string[]): void {
+  if (positionals.length > 1) {
+    throw new DriftDoctorError(`${command} takes no argument "${positionals[1]}"`, 'run drift-doctor --help');
+  }
+  const own = new Set(COMMAND_FLAGS[command] ?? []);
+  const connection = new Set(['url', 'schema', 'ledger-table', 'ledger-schema', 'migrations', 'entities', 'lock-timeout', 'statement-timeout', 'help']);
+  const stray = Object.keys(v).filter((k) => !own.has(k) && !connection.has(k));
+  if (stray.length) {
+    throw new DriftDoctorError(`${command} does not take ${stray.map((k) => `--${k}`).join(', ')}`, 'run drift-doctor --help for what each command takes');
+  }
+}
+
 export async function main(argv: string[], io: Io): Promise<number> {
   try {
     const { values: v, positionals } = parse(argv);
@@ -233,6 +267,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (!['wizard', 'check', 'repair'].includes(command)) {
       throw new DriftDoctorError(`unknown command "${command}"`, 'run drift-doctor --help');
     }
+    rejectStray(command, v, positionals);
     const engine = await newEngine(engineOptions(v));
     try {
       if (command === 'check') return await check(engine, v, io);

@@ -273,7 +273,8 @@ export class DriftEngine implements Engine {
     return recordApply({
       client, plan, info: this.info!, ledgerSchema: this.ledgerSchema, ledgerTable: this.ledgerTable,
       before: before.report.counts, mask: this.mask,
-      journalDir: rehearse ? null : (this.options.journalDir ?? DEFAULT_JOURNAL_DIR),
+      // No journal for a rehearsal, nor for the embedded database, which is gone when the demo ends.
+      journalDir: rehearse || this.options.embedded ? null : (this.options.journalDir ?? DEFAULT_JOURNAL_DIR),
       ...(onProgress ? { onProgress } : {}),
       // The recording client sees the apply's statements; verification reads on the bare one.
       run: async (db, progress) => {

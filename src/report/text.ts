@@ -9,7 +9,11 @@ function statusWord(m: MigrationStatus): string {
 }
 
 /** The check report as lines for a terminal or a log. */
-export function renderCheck(report: DriftReport, diagnosis: Diagnosis): string {
+/**
+ * `connectionArgs`: the flags the operator used, repeated in the `next:` line so
+ * pasting it reaches the same database (a URL with a password is not repeated).
+ */
+export function renderCheck(report: DriftReport, diagnosis: Diagnosis, connectionArgs = ''): string {
   const c = report.connection;
   const lines = [
     `drift-doctor check — ${c.database} on ${c.server} as ${c.role} (${c.serverVersion}), schema ${c.schema}, ledger ${c.ledgerTable}`,
@@ -17,7 +21,7 @@ export function renderCheck(report: DriftReport, diagnosis: Diagnosis): string {
     `${'migration'.padEnd(34)} ${'recorded'.padEnd(9)} ${'present'.padEnd(8)} status`,
     ...report.migrations.map((m) => `${m.name.padEnd(34)} ${(m.recorded ? 'yes' : 'no').padEnd(9)} ${m.presence.padEnd(8)} ${statusWord(m)}`),
     '',
-    `recorded ${report.counts.recorded}/${report.counts.migrations}; recorded but missing ${report.counts.recordedButMissing}; partial ${report.counts.recordedPartial}; pending but present ${report.counts.pendingButPresent}; ledger rows without file ${report.counts.ledgerWithoutFile}`,
+    `${report.counts.migrations} migration files: recorded ${report.counts.recorded}, of which ${report.counts.recordedButMissing} missing and ${report.counts.recordedPartial} partly present; pending ${report.counts.pending}, of which ${report.counts.pendingButPresent} already present; ledger rows without a file ${report.counts.ledgerWithoutFile}`,
   ];
   if (!report.ledger.exists) lines.push(`no ledger table ${report.ledger.schema}.${report.ledger.table}`);
   if (report.invalidIndexes.length) lines.push(`invalid indexes: ${report.invalidIndexes.join(', ')}`);
@@ -31,14 +35,14 @@ export function renderCheck(report: DriftReport, diagnosis: Diagnosis): string {
   if (!report.inSync) {
     lines.push('', `what this means for the repair: ${diagnosis.repairHint}`);
     if (diagnosis.refusal) lines.push(`REFUSED: ${diagnosis.refusal}`);
-    else if (diagnosis.recommended) lines.push(`next: drift-doctor repair --strategy ${diagnosis.recommended} --dry-run`);
+    else if (diagnosis.recommended) lines.push(`next: drift-doctor repair --strategy ${diagnosis.recommended} --dry-run${connectionArgs}`);
   }
   return lines.join('\n');
 }
 
 export function renderPlan(plan: RepairPlan): string {
+  if (!plan.applicable) return `REFUSED (${plan.strategy}): ${plan.refusal}`;
   const lines = [`plan: ${plan.strategy} — ${plan.consequence}`];
-  if (!plan.applicable) return [...lines, `REFUSED: ${plan.refusal}`].join('\n');
   for (const n of plan.needsHuman) lines.push(`needs a human: ${n.object} — ${n.reason}`);
   for (const c of plan.conflicts) lines.push(`conflict foreseen: ${c.migration} — ${c.problem}`);
   const inside = plan.steps.filter((s) => !s.outsideTransaction);
@@ -57,7 +61,7 @@ export function renderPlan(plan: RepairPlan): string {
 }
 
 export function renderApply(result: ApplyResult): string {
-  const lines = [result.ok ? `applied ${result.stepsRun} steps in ${result.durationMs} ms` : `repair failed: ${result.error}`];
+  const lines = [result.ok ? `committed: ${result.stepsRun} steps applied in ${result.durationMs} ms, verified before COMMIT` : `repair failed: ${result.error}`];
   if (result.verify) {
     for (const c of result.verify.checks) lines.push(`  ${c.ok ? '✓' : '✗'} ${c.label}${c.ok ? '' : ` — ${c.detail}`}`);
     lines.push(result.ok && result.verify.ok ? 'verified: in sync' : 'not verified');

@@ -100,7 +100,9 @@ function modelDiffOf(inputs: DriftInputs): ModelDiff {
   };
 }
 
-function countsOf(migrations: MigrationStatus[], ledgerWithoutFile: number): DriftCounts {
+function countsOf(all: MigrationStatus[], ledgerWithoutFile: number): DriftCounts {
+  // Migrations are the files; ledger rows without a file are counted on their own.
+  const migrations = all.filter((m) => m.hasFile);
   const recorded = migrations.filter((m) => m.recorded);
   const pending = migrations.filter((m) => !m.recorded);
   return {

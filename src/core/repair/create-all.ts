@@ -14,6 +14,19 @@ function typeOf(sql: string): string {
   return /^create\s+type\s+(?:"[^"]+"\.)?"?([^"\s]+)"?/i.exec(sql.trim())?.[1] ?? '';
 }
 
+/** Why a model statement is in the plan, in the words of what it adds. */
+function reasonFor(sql: string, table: string, type: string): string {
+  const column = /\badd\s+column\s+(?:if\s+not\s+exists\s+)?"?([^"\s]+)"?/i.exec(sql)?.[1];
+  const constraint = /\badd\s+constraint\s+"?([^"\s]+)"?\s+(foreign\s+key|unique|primary\s+key)/i.exec(sql);
+  const index = /^\s*create\s+(?:unique\s+)?index\s+(?:if\s+not\s+exists\s+)?"?([^"\s]+)"?/i.exec(sql)?.[1];
+  if (/^\s*create\s+table/i.test(sql)) return `the models define table ${table}; the database lacks it`;
+  if (column) return `the models give ${table} a column ${column}; the database lacks it`;
+  if (constraint) return `the models give ${table} the ${constraint[2]!.toLowerCase().replace(/\s+/g, ' ')} ${constraint[1]}; the database lacks it`;
+  if (index) return `the models index ${table} with ${index}; the database lacks it`;
+  if (type) return `the models use enum type ${type}; the database lacks it`;
+  return table ? `the models change ${table}` : 'the models define this';
+}
+
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /**
@@ -38,7 +51,7 @@ export function planCreateAll(ctx: PlanContext): RepairPlan {
     const table = tableOf(sql);
     const type = typeOf(sql);
     const object = table || (type ? `type ${type}` : '');
-    const reason = table ? `the models define ${table}; the database lacks this` : type ? `the models use enum type ${type}; the database lacks it` : 'the models define this';
+    const reason = reasonFor(sql, table, type);
     steps.push({ kind: 'ddl', ...(object ? { object } : {}), sql, reason, locks: lockOf(sql, ctx.live.schema), outsideTransaction: false });
   }
   for (const name of ctx.report.invalidIndexes) steps.push(rebuildInvalidIndex(name, ctx.live.schema));
