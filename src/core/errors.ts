@@ -87,5 +87,9 @@ export function describePgError(e: unknown, mask: (s: string) => string = (s) =>
   if (isConnectionLost(e)) {
     return new DriftDoctorError(`the connection was lost: ${raw}`, 'check the server is up, then run the command again; nothing was committed');
   }
+  // pg raises this one without a SQLSTATE: the server answered the SSL request with "no".
+  if (/does not support SSL/i.test(raw)) {
+    return new DriftDoctorError(`the server does not accept SSL connections, but the URL asks for them`, 'remove sslmode=require (or ssl=true) from the URL, or enable SSL on the server');
+  }
   return new DriftDoctorError(raw, code ? `PostgreSQL error ${code}; run check again for a fresh view` : 'run check again');
 }

@@ -227,7 +227,9 @@ export class DriftEngine implements Engine {
     onProgress?.({ phase: 'models', message: 'comparing the entity models with the live schema (MikroORM)' });
     const orm = await this.ensureOrm();
     const modelSql = await orm.schema.getUpdateSchemaSQL({ wrap: false, safe: true, dropTables: false }).catch((e: Error) => {
-      throw describePgError(e, this.mask);
+      const err = describePgError(e, this.mask);
+      // MikroORM's own introspection failed (e.g. a table whose name holds a double quote): say whose step it was.
+      throw new DriftDoctorError(`MikroORM could not compare the entity models with the live schema: ${err.message.split('\n').at(-1)}`, 'the ledger and migration checks are unaffected; look for tables with unusual names (quotes) in the database, or report this with the message above');
     });
     const modelStatements = modelSql.split('\n').map((s) => s.trim()).filter(Boolean);
     onProgress?.({ phase: 'compare', message: 'comparing ledger, files and schema' });

@@ -1,4 +1,4 @@
-import { qualified } from '../db.js';
+import { qualified, quoteIdent } from '../db.js';
 import { createLedgerSql, recordSql, renameSql, unrecordSql } from '../ledger/ledger.js';
 import type { Diagnosis, DriftReport, MigrationFootprint, PlanStep, SchemaSnapshot } from '../types.js';
 
@@ -40,6 +40,12 @@ const normal = (n: string) => n.replace(/\.(js|ts|mjs|cjs)$/i, '').toLowerCase()
 export function ledgerShapeSteps(ctx: PlanContext): PlanStep[] {
   const { schema, table, exists } = ctx.report.ledger;
   const steps: PlanStep[] = [];
+  if (!exists && schema !== ctx.live.schema) {
+    steps.push({ kind: 'ddl', object: `schema ${schema}`, sql: `create schema if not exists ${quoteIdent(schema)};`, reason: `the ledger belongs in schema ${schema} (--ledger-schema), which may not exist yet`, locks: 'none (new schema)', outsideTransaction: false });
+  }
+  if (!exists && schema !== ctx.live.schema) {
+    steps.push({ kind: 'ddl', object: `schema ${schema}`, sql: `create schema if not exists ${quoteIdent(schema)};`, reason: `the ledger belongs in schema ${schema} (--ledger-schema), which may not exist yet`, locks: 'none (new schema)', outsideTransaction: false });
+  }
   if (!exists) {
     steps.push({ kind: 'ddl', object: `${schema}.${table}`, sql: createLedgerSql(schema, table), reason: 'there is no ledger table; create it exactly as MikroORM would', locks: 'none (new table)', outsideTransaction: false });
   }
