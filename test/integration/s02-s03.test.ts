@@ -33,6 +33,16 @@ describe('S02 stamped-without-running', () => {
     expect(json.diagnosis.hypotheses[0]!.evidence.some((e) => e.kind === 'batch-made-nothing')).toBe(true);
   });
 
+  it('keeps its evidence after VACUUM FREEZE (PostgreSQL keeps the raw xmin of frozen rows)', async () => {
+    const db = await build('stamped-without-running');
+    const before = await db.query(`select xmin::text as x from mikro_orm_migrations`);
+    await db.query('vacuum freeze mikro_orm_migrations');
+    expect(await db.query(`select xmin::text as x from mikro_orm_migrations`)).toEqual(before);
+    const { json } = await checkJson(db.url);
+    expect(json.diagnosis.verdict).toBe('stamped-without-running');
+    expect(json.diagnosis.hypotheses.flatMap((h) => h.evidence).some((e) => e.kind === 'ledger-frozen')).toBe(false);
+  });
+
   it.each(['create-all', 'rerun'])('%s repairs it and migration:up is then a no-op', async (strategy) => {
     const db = await build('stamped-without-running');
     await repair(db, strategy);
