@@ -33,7 +33,7 @@ describe('lock descriptions with odd names', () => {
     expect(lockOf('create index "OrderItems_buyer_sku_idx" on "Billing Ops"."OrderItems" ("buyerId", "sku");', 'x')).toBe('SHARE on "Billing Ops"."OrderItems" (blocks writes while it builds)');
     expect(lockOf('alter table "OrderItems" add constraint "fk" foreign key ("buyerId") references "user" ("id");', 'Billing Ops'))
       .toBe('SHARE ROW EXCLUSIVE on "Billing Ops"."OrderItems" and "Billing Ops"."user"');
-    expect(lockOf('alter table "agents" add column "model_id" int null;', 'public')).toBe('ACCESS EXCLUSIVE on public.agents (brief, no rewrite)');
+    expect(lockOf('alter table "agents" add column "model_id" int null;', 'public')).toBe('ACCESS EXCLUSIVE on public.agents (held until COMMIT; no table rewrite)');
     expect(lockOf('create index concurrently "i" on "tasks" ("status");', 'public')).toBe('SHARE UPDATE EXCLUSIVE on public.tasks (writes continue)');
     expect(lockOf('reindex index "Weird Index";', 'public')).toBe('ACCESS EXCLUSIVE on index Weird Index, SHARE on its table');
   });
