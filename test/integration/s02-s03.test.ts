@@ -1,28 +1,9 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import { findScenario } from '../../src/scenarios/index.js';
+import { describe, expect, it } from 'vitest';
 import { checkJson, runCli } from '../helpers/cli.js';
-import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
+import { repairToSync, scenarioDatabases } from '../helpers/scenario.js';
 import { migratorUp, pendingMigrations } from '../helpers/migrator.js';
 
-const dbs: TestDatabase[] = [];
-afterAll(async () => {
-  for (const d of dbs) await d.drop();
-});
-
-async function build(name: string): Promise<TestDatabase> {
-  const db = await createTestDatabase(`dd_${name.slice(0, 10).replace(/-/g, '_')}`);
-  dbs.push(db);
-  await findScenario(name)!.build({ url: db.url });
-  return db;
-}
-
-async function repair(db: TestDatabase, strategy: string) {
-  const r = await runCli(['repair', '--strategy', strategy, '--yes', '--url', db.url]);
-  expect(r.code, r.out + r.err).toBe(0);
-  expect(r.out).toContain('verified: in sync');
-  const after = await checkJson(db.url);
-  expect(after.json.inSync).toBe(true);
-}
+const { build } = scenarioDatabases();
 
 describe('S02 stamped-without-running', () => {
   it('check ranks stamped-without-running first', async () => {
@@ -45,13 +26,13 @@ describe('S02 stamped-without-running', () => {
 
   it.each(['create-all', 'rerun'])('%s repairs it and migration:up is then a no-op', async (strategy) => {
     const db = await build('stamped-without-running');
-    await repair(db, strategy);
+    await repairToSync(db, strategy);
     expect(await migratorUp(db.url)).toEqual([]);
   });
 
   it('sync-ledger un-records 001…012 and leaves the schema alone', async () => {
     const db = await build('stamped-without-running');
-    await repair(db, 'sync-ledger');
+    await repairToSync(db, 'sync-ledger');
     expect(await db.query(`select name from mikro_orm_migrations`)).toEqual([]);
     expect(await db.query(`select 1 from pg_class where relnamespace = 'public'::regnamespace and relkind = 'r' and relname <> 'mikro_orm_migrations'`)).toEqual([]);
     expect((await pendingMigrations(db.url)).length).toBe(20);
@@ -78,14 +59,14 @@ describe('S03 dropped-after-apply', () => {
     expect(dry.out).not.toMatch(/create type "approval_status"/);
     expect(dry.out).not.toMatch(/create sequence "plan_number_seq"/);
     expect(dry.out).toMatch(/create table "plans"/);
-    await repair(db, 'rerun');
+    await repairToSync(db, 'rerun');
     // Re-run ends at head: the app's own migrator has nothing left to do.
     expect(await migratorUp(db.url)).toEqual([]);
   });
 
   it('create-all repairs it too', async () => {
     const db = await build('dropped-after-apply');
-    await repair(db, 'create-all');
+    await repairToSync(db, 'create-all');
     expect(await migratorUp(db.url)).toEqual([]);
   });
 });

@@ -1,30 +1,12 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import { findScenario } from '../../src/scenarios/index.js';
+import { describe, expect, it } from 'vitest';
 import { checkJson, runCli, type CheckJson } from '../helpers/cli.js';
-import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
+import { repairToSync, scenarioDatabases } from '../helpers/scenario.js';
 import { migratorUp } from '../helpers/migrator.js';
 
-const dbs: TestDatabase[] = [];
-afterAll(async () => {
-  for (const d of dbs) await d.drop();
-});
-
-async function build(name: string): Promise<TestDatabase> {
-  const db = await createTestDatabase(`dd_${name.slice(0, 10).replace(/-/g, '_')}`);
-  dbs.push(db);
-  await findScenario(name)!.build({ url: db.url });
-  return db;
-}
+const { build } = scenarioDatabases();
 
 function evidenceOf(json: CheckJson, id: string) {
   return json.diagnosis.hypotheses.find((h) => h.id === id)?.evidence ?? [];
-}
-
-async function repair(db: TestDatabase, strategy: string, extra: string[] = []) {
-  const r = await runCli(['repair', '--strategy', strategy, '--yes', '--url', db.url, ...extra]);
-  expect(r.code, r.out + r.err).toBe(0);
-  expect(r.out).toContain('verified: in sync');
-  return r;
 }
 
 describe('S04 failed-midway', () => {
@@ -34,7 +16,7 @@ describe('S04 failed-midway', () => {
     expect(json.diagnosis.verdict).toBe('failed-midway');
     const ev = evidenceOf(json, 'failed-midway');
     expect(ev.some((e) => e.kind === 'invalid-index' && e.objects.includes('request_logs_path_created_at_index'))).toBe(true);
-    await repair(db, 'rerun');
+    await repairToSync(db, 'rerun');
     const idx = await db.query<{ valid: boolean }>(`select indisvalid as valid from pg_index where indexrelid = 'request_logs_path_created_at_index'::regclass`);
     expect(idx).toEqual([{ valid: true }]);
     expect(await db.query(`select 1 from information_schema.columns where table_name = 'request_logs' and column_name = 'correlation_id'`)).toHaveLength(1);
@@ -51,7 +33,7 @@ describe('S05 recreated-without-migrations', () => {
     expect(kinds).toContain('executed-before-database');
     expect(kinds).toContain('one-transaction-many-instants');
     expect(json.diagnosis.recommended).toBe('rerun');
-    await repair(db, 'rerun');
+    await repairToSync(db, 'rerun');
     expect(await migratorUp(db.url)).toEqual([]);
   });
 });
@@ -66,7 +48,7 @@ describe('S06 out-of-band-objects', () => {
     expect(dry.out).toMatch(/conflict foreseen: 009_add_agents .*already exists/);
     expect(dry.out).not.toMatch(/create table "agents"/);
     const rows = await db.query(`select id, name from agents order by id`);
-    await repair(db, 'rerun');
+    await repairToSync(db, 'rerun');
     expect(await db.query(`select id, name from agents order by id`)).toEqual(rows);
     expect(await migratorUp(db.url)).toEqual([]);
   });
@@ -80,7 +62,7 @@ describe('S07 ledger-name-mismatch', () => {
     expect(json.diagnosis.recommended).toBe('sync-ledger');
     const dry = await runCli(['repair', '--strategy', 'sync-ledger', '--dry-run', '--url', db.url]);
     expect(dry.out).not.toMatch(/create table/i);
-    await repair(db, 'sync-ledger');
+    await repairToSync(db, 'sync-ledger');
     const names = (await db.query<{ name: string }>(`select name from mikro_orm_migrations order by id`)).map((r) => r.name);
     expect(names).toHaveLength(19);
     expect(names.every((n) => !n.endsWith('.js'))).toBe(true);
@@ -120,7 +102,7 @@ describe('S09 schema-without-ledger', () => {
       'create table if not exists "public"."mikro_orm_migrations" ("id" serial primary key, "name" varchar(255), "executed_at" timestamptz default current_timestamp);',
       'create sequence "plan_number_seq";',
     ]);
-    await repair(db, 'create-all');
+    await repairToSync(db, 'create-all');
     expect(await db.query(`select count(*)::int as n from mikro_orm_migrations`)).toEqual([{ n: 20 }]);
     const tablesAfter = await db.query<{ n: number }>(`select count(*)::int as n from pg_class where relnamespace = 'public'::regnamespace and relkind = 'r'`);
     expect(tablesAfter[0]!.n).toBe((tablesBefore[0] as { n: number }).n + 1);

@@ -1,4 +1,5 @@
 import type { LedgerRow, MigrationStatus } from '../types.js';
+import { normalMigrationName } from '../ledger/ledger.js';
 import { halfRuns } from './half-runs.js';
 import { finding, isFrozen, ledgerBatches, ledgerRuns, nameRange, type EvidenceInputs, type Finding } from './evidence.js';
 
@@ -9,7 +10,7 @@ import { finding, isFrozen, ledgerBatches, ledgerRuns, nameRange, type EvidenceI
 export function ledgerShape({ report, facts }: EvidenceInputs): Finding[] {
   const out: Finding[] = [];
   const files = report.migrations.filter((m) => m.hasFile).map((m) => m.name);
-  const normal = (n: string) => n.replace(/\.(js|ts|mjs|cjs)$/i, '').toLowerCase();
+  const normal = normalMigrationName;
   const byNormal = new Map(files.map((f) => [normal(f), f]));
   const orphans = report.migrations.filter((m) => !m.hasFile);
   const renamed = orphans.filter((m) => byNormal.has(normal(m.name)));
@@ -190,7 +191,7 @@ export function partialRuns({ report, footprints, facts }: EvidenceInputs): Find
 /** Tables no recorded migration made, or made differently. */
 export function outOfBand({ report, footprints, live }: EvidenceInputs): Finding[] {
   const out: Finding[] = [];
-  const normal = (n: string) => n.replace(/\.(js|ts|mjs|cjs)$/i, '').toLowerCase();
+  const normal = normalMigrationName;
   const aliased = new Set(report.ledger.rows.map((r) => normal(r.name)));
   // Without a ledger, or under another spelling, "unrecorded" says nothing about who made the objects.
   for (const m of report.ledger.exists ? report.migrations : []) {

@@ -67,6 +67,11 @@ export async function findLedgerLikeTables(db: Queryable): Promise<{ schema: str
   return out;
 }
 
+/** A ledger name as it compares to a file: without `.js`/`.ts` suffix, case-folded (older tools wrote suffixes). */
+export function normalMigrationName(name: string): string {
+  return name.replace(/\.(js|ts|mjs|cjs)$/i, '').toLowerCase();
+}
+
 /** The exact SQL a plan uses to record one migration. */
 export function recordSql(schema: string, table: string, name: string): string {
   return `insert into ${qualified(schema, table)} ("name", "executed_at") values (${quoteLiteral(name)}, now());`;

@@ -2,15 +2,11 @@ import type pg from 'pg';
 import { quoteIdent } from '../db.js';
 import { describePgError, DriftDoctorError, isConnectionLost } from '../errors.js';
 import type { ApplyProgress, ApplyResult, PlanStep, RepairPlan, VerifyResult } from '../types.js';
+import { setTimeouts, type RepairLimits } from './settings.js';
 import { describeBlocker, displayName, findBlockers, modeWords } from './blockers.js';
 
-export interface ApplyOptions {
+export interface ApplyOptions extends RepairLimits {
   schema: string;
-  /** Key of the advisory lock: one repair per database + ledger at a time. */
-  lockKey: string;
-  lockTimeoutMs: number;
-  statementTimeoutMs: number;
-  mask: (s: string) => string;
   onProgress?: (p: ApplyProgress) => void;
   /** Detects again on the same transaction; the repair commits only when it passes. */
   verifyInside: () => Promise<VerifyResult>;
@@ -122,8 +118,7 @@ export async function applyPlan(client: pg.Client, plan: RepairPlan, opts: Apply
   let phase: Phase = 'setup';
   try {
     await client.query('begin');
-    await client.query(`set local lock_timeout = ${Math.max(1, Math.floor(opts.lockTimeoutMs))}`);
-    await client.query(`set local statement_timeout = ${Math.max(1, Math.floor(opts.statementTimeoutMs))}`);
+    await setTimeouts(client, opts, 'local');
     await client.query(`select set_config('client_connection_check_interval', '${CLIENT_CHECK_MS}', true) from pg_settings where name = 'client_connection_check_interval'`);
     // Unqualified names in migration SQL must land in the target schema.
     await client.query(`set local search_path to ${quoteIdent(opts.schema)}, public`);

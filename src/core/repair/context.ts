@@ -1,5 +1,5 @@
 import { qualified, quoteIdent } from '../db.js';
-import { createLedgerSql, recordSql, renameSql, unrecordSql } from '../ledger/ledger.js';
+import { createLedgerSql, normalMigrationName, recordSql, renameSql, unrecordSql } from '../ledger/ledger.js';
 import type { Diagnosis, DriftReport, MigrationFootprint, PlanStep, SchemaSnapshot } from '../types.js';
 
 /** Everything a strategy may look at; plans are pure functions of it. */
@@ -31,7 +31,7 @@ export function unrecordStep(ctx: PlanContext, migration: string, reason: string
   return { kind: 'ledger-unrecord', migration, sql: unrecordSql(schema, table, migration), reason, locks: ledgerLocks(ctx), outsideTransaction: false };
 }
 
-const normal = (n: string) => n.replace(/\.(js|ts|mjs|cjs)$/i, '').toLowerCase();
+const normal = normalMigrationName;
 
 /**
  * Ledger steps every strategy shares: create the ledger when there is none,

@@ -2,6 +2,7 @@ import type pg from 'pg';
 import { quoteIdent } from '../db.js';
 import { describePgError } from '../errors.js';
 import type { ApplyProgress, PlanStep, RepairPlan } from '../types.js';
+import { setTimeouts, type RepairLimits } from './settings.js';
 
 /** What the in-transaction verification must take on trust, because a phase after COMMIT will do it. */
 export interface Deferred {
@@ -31,12 +32,8 @@ export interface PhaseResult {
   stepsRun: number;
 }
 
-export interface PhaseOptions {
+export interface PhaseOptions extends RepairLimits {
   schema: string;
-  lockKey: string;
-  lockTimeoutMs: number;
-  statementTimeoutMs: number;
-  mask: (s: string) => string;
   onProgress?: (p: ApplyProgress) => void;
   /** Position of the first phase step in the whole plan (for progress). */
   offset: number;
@@ -53,8 +50,7 @@ export async function runPhases(client: pg.Client, steps: PlanStep[], opts: Phas
   let current: PlanStep | null = null;
   let locked = false;
   try {
-    await client.query(`set lock_timeout = ${Math.max(1, Math.floor(opts.lockTimeoutMs))}`);
-    await client.query(`set statement_timeout = ${Math.max(1, Math.floor(opts.statementTimeoutMs))}`);
+    await setTimeouts(client, opts, 'session');
     await client.query(`set search_path to ${quoteIdent(opts.schema)}, public`);
     const got = await client.query<{ ok: boolean }>('select pg_try_advisory_lock(hashtextextended($1, 0)) as ok', [opts.lockKey]);
     locked = got.rows[0]?.ok === true;

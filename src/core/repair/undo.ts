@@ -3,6 +3,7 @@ import { qualified, quoteLiteral } from '../db.js';
 import { describePgError, DriftDoctorError } from '../errors.js';
 import type { ConnectionInfo, PlanStep } from '../types.js';
 import { readExactLedger, readIdentity, type DatabaseIdentity, type ExactLedger, type ExactLedgerRow, type Journal, type SessionSettings } from './journal.js';
+import { setTimeouts, type RepairLimits } from './settings.js';
 
 /** Key of the advisory lock shared by repair and undo: one at a time per database + ledger. */
 export function repairLockKey(database: string, ledgerSchema: string, ledgerTable: string): string {
@@ -200,12 +201,7 @@ async function readUnder(client: pg.Client, journal: Journal, settings: SessionS
   return readExactLedger(client, journal.where.ledgerSchema, journal.where.ledgerTable);
 }
 
-export interface RunUndoOptions {
-  lockKey: string;
-  lockTimeoutMs: number;
-  statementTimeoutMs: number;
-  mask: (s: string) => string;
-}
+export type RunUndoOptions = RepairLimits;
 
 /**
  * One transaction, as a repair: timeouts, the repair's advisory lock, the
@@ -217,8 +213,7 @@ export async function runUndo(client: pg.Client, journal: Journal, plan: UndoPla
   const failed = (error: string): UndoResult => ({ ok: false, error, durationMs: Date.now() - started });
   try {
     await client.query('begin');
-    await client.query(`set local lock_timeout = ${Math.max(1, Math.floor(opts.lockTimeoutMs))}`);
-    await client.query(`set local statement_timeout = ${Math.max(1, Math.floor(opts.statementTimeoutMs))}`);
+    await setTimeouts(client, opts, 'local');
     const got = await client.query<{ ok: boolean }>('select pg_try_advisory_xact_lock(hashtextextended($1, 0)) as ok', [opts.lockKey]);
     if (!got.rows[0]?.ok) throw new DriftDoctorError('another drift-doctor repair or undo holds the lock on this ledger', 'wait for it to finish, then run undo again', 3);
     await client.query(`select set_config('TimeZone', $1, true), set_config('DateStyle', $2, true)`, [journal.session.timeZone, journal.session.dateStyle]);
