@@ -1,3 +1,5 @@
+import os from 'node:os';
+import path from 'node:path';
 import { main } from '../../src/cli/main.js';
 
 export interface CliResult {
@@ -8,6 +10,10 @@ export interface CliResult {
 
 /** Runs the CLI in-process, exactly as the binary does, capturing what it prints. */
 export async function runCli(args: string[]): Promise<CliResult> {
+  // Journals of test repairs go to the temp dir, not the working tree.
+  if (args[0] === 'repair' && args.includes('--yes') && !args.includes('--journal')) {
+    args = [...args, '--journal', path.join(os.tmpdir(), 'drift-doctor-test-journals')];
+  }
   const out: string[] = [];
   const err: string[] = [];
   const code = await main(args, { out: (s) => out.push(s), err: (s) => err.push(s) });

@@ -1,12 +1,7 @@
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, expect } from 'vitest';
 import { findScenario } from '../../src/scenarios/index.js';
 import { checkJson, runCli, type CliResult } from './cli.js';
 import { createTestDatabase, type TestDatabase } from './db.js';
-
-/** Journals of test repairs go to the temp dir, not the working tree. */
-export const TEST_JOURNALS = path.join(os.tmpdir(), 'drift-doctor-test-journals');
 
 /**
  * Scenario databases for one test file: `build(name)` makes a fresh database
@@ -29,7 +24,7 @@ export function scenarioDatabases(): { build: (name: string) => Promise<TestData
 
 /** `repair --yes` that must verify, and a check afterwards that must find the database in sync. */
 export async function repairToSync(db: TestDatabase, strategy: string, extra: string[] = []): Promise<CliResult> {
-  const r = await runCli(['repair', '--strategy', strategy, '--yes', '--url', db.url, '--journal', TEST_JOURNALS, ...extra]);
+  const r = await runCli(['repair', '--strategy', strategy, '--yes', '--url', db.url, ...extra]);
   expect(r.code, r.out + r.err).toBe(0);
   expect(r.out).toContain('verified: in sync');
   const after = await checkJson(db.url);
