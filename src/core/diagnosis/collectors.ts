@@ -139,7 +139,7 @@ export function executedAtVsDatabase({ report, facts }: EvidenceInputs): Finding
 }
 
 /** Objects a DROP TABLE leaves behind: enum types no column uses, sequences no column owns or uses. */
-export function leftovers({ report, footprints, live }: EvidenceInputs): Finding[] {
+export function leftovers({ report, footprints, live, facts }: EvidenceInputs): Finding[] {
   const out: Finding[] = [];
   const columns = Object.values(live.tables).flatMap((t) => Object.values(t.columns));
   const lost = new Set(report.migrations.filter((m) => m.recorded && (m.presence === 'none' || m.presence === 'partial')).map((m) => m.name));
@@ -153,7 +153,7 @@ export function leftovers({ report, footprints, live }: EvidenceInputs): Finding
       const seq = o.kind === 'sequence' ? live.sequences[o.name] : undefined;
       if (seq && !seq.ownedBy && !columns.some((c) => c.default?.includes(`'${o.name}'`))) {
         out.push(finding('dropped-after-apply', 'leftover-sequence',
-          `sequence ${o.name}, created by ${fp.migration}, survives with no column using it`, [o.name, fp.migration], 2));
+          `sequence ${o.name}, created by ${fp.migration}, survives with no column using it${facts.unownedSequences[o.name] === true ? ' (is_called: the application drew numbers from it, so its tables held rows)' : ''}`, [o.name, fp.migration], 2));
       }
     }
   }
