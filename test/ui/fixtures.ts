@@ -229,14 +229,15 @@ export const plans: Record<Strategy, RepairPlan> = {
     strategy: 'rerun',
     applicable: true,
     refusal: null,
-    consequence: `Un-records ${missingMigrations.length} migrations and runs them again in order; 020 would still collide with workflow_events.`,
+    consequence: `Un-records ${missingMigrations.length} migrations and runs them again in order; 020 keeps the workflow_events that exists.`,
     steps: rerunSteps,
     needsHuman: [],
     conflicts: [
       {
         migration: '020_add_workflow_events',
         statement: 'create table "workflow_events" (…);',
-        problem: 'relation "workflow_events" already exists',
+        // As the engine words a conflict it reconciles: the plan creates only the missing parts.
+        problem: 'would fail with "already exists" (table workflow_events); reconciled: only the missing parts are created',
       },
     ],
   },

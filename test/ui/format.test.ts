@@ -4,8 +4,11 @@ import { confidenceBar } from '../../src/ui/ink/confidence-bar.js';
 import { highlightSql } from '../../src/ui/ink/highlight-sql.js';
 import { joinWrapped, paragraph, plural, wrapText } from '../../src/ui/ink/lines.js';
 import { lockLines } from '../../src/ui/ink/rehearsal-lines.js';
-import { statusTone, statusWord } from '../../src/ui/ink/status-word.js';
+import { renderCheck } from '../../src/report/text.js';
+import { isProblem, statusTone, statusWord } from '../../src/ui/ink/status-word.js';
+import { editTyped } from '../../src/ui/ink/typed-text.js';
 import { sqlPalette } from '../../src/ui/ink/theme.js';
+import * as incident from './fixtures.js';
 import { stripAnsi } from './helpers.js';
 
 describe('confidenceBar', () => {
@@ -35,25 +38,64 @@ const migration = (overrides: Partial<MigrationStatus>): MigrationStatus => ({
   ...overrides,
 });
 
+const differs = [{ object: { kind: 'column' as const, table: 'agents', name: 'name', key: 'column:agents.name' }, detail: 'type is text', expected: 'varchar(255)', actual: 'text' }];
+
+/** Every status word, from the migration state that gives it. */
+const STATUS_CASES = [
+  [{ recorded: true, presence: 'all' }, 'ok'],
+  [{ recorded: true, presence: 'empty' }, 'ok'],
+  [{ recorded: true, presence: 'all', different: differs }, 'DIFFERENT'],
+  [{ recorded: true, presence: 'none' }, 'MISSING'],
+  [{ recorded: true, presence: 'partial' }, 'PARTIAL'],
+  [{ recorded: true, presence: 'partial', different: differs }, 'PARTIAL'],
+  [{ recorded: false, presence: 'none' }, 'pending'],
+  [{ recorded: false, presence: 'empty' }, 'pending'],
+  [{ recorded: false, presence: 'all' }, 'PENDING-BUT-PRESENT'],
+  [{ recorded: false, presence: 'partial' }, 'PENDING-BUT-PRESENT'],
+  [{ recorded: true, hasFile: false, presence: 'none' }, 'NO FILE'],
+] as const;
+
 describe('statusWord', () => {
-  it.each([
-    [{ recorded: true, presence: 'all' }, 'ok'],
-    [{ recorded: true, presence: 'empty' }, 'ok'],
-    [{ recorded: true, presence: 'none' }, 'MISSING'],
-    [{ recorded: true, presence: 'partial' }, 'PARTIAL'],
-    [{ recorded: false, presence: 'none' }, 'PENDING'],
-    [{ recorded: false, presence: 'empty' }, 'PENDING'],
-    [{ recorded: false, presence: 'all' }, 'PENDING-BUT-PRESENT'],
-    [{ recorded: false, presence: 'partial' }, 'PENDING-BUT-PRESENT'],
-    [{ recorded: true, hasFile: false, presence: 'none' }, 'NO FILE'],
-  ] as const)('%o → %s', (overrides, word) => {
+  it.each(STATUS_CASES)('%o → %s', (overrides, word) => {
     expect(statusWord(migration(overrides))).toBe(word);
   });
 
-  it('makes missing loud and ok calm', () => {
+  it('says what `drift-doctor check` says, word for word', () => {
+    const migrations = STATUS_CASES.map(([overrides], i) => migration({ ...overrides, name: `${String(i + 1).padStart(3, '0')}_case` }));
+    const text = renderCheck({ ...incident.report, migrations }, incident.diagnosis);
+    for (const m of migrations) {
+      const row = new RegExp(`^${m.name}\\s+(?:yes|no)\\s+\\w+\\s+(.+)$`, 'm').exec(text);
+      expect(row?.[1]?.trim(), m.name).toBe(statusWord(m));
+    }
+  });
+
+  it('makes missing loud and ok calm; only problems are capitals and bold', () => {
     expect(statusTone('MISSING')).toBe('danger');
     expect(statusTone('ok')).toBe('ok');
     expect(statusTone('PENDING-BUT-PRESENT')).toBe('warn');
+    expect(statusTone('DIFFERENT')).toBe('warn');
+    expect(isProblem('pending')).toBe(false);
+    expect(isProblem('DIFFERENT')).toBe(true);
+  });
+});
+
+describe('editTyped', () => {
+  const none = { backspace: false, delete: false, ctrl: false, meta: false };
+  it('applies every key of a chunk in order', () => {
+    expect(editTyped('abcdefghij', '\u007F'.repeat(10), none)).toBe('');
+    expect(editTyped('', 'ab\u007Fc\b\bxyz', none)).toBe('xyz');
+    expect(editTyped('ab', '\u007F'.repeat(5), none)).toBe('');
+    expect(editTyped('', 'name\r', none)).toBe('name');
+  });
+
+  it('a lone Backspace or Delete (Ink flags it, input empty) erases one code point', () => {
+    expect(editTyped('db😀', '', { ...none, backspace: true })).toBe('db');
+    expect(editTyped('db', '', { ...none, delete: true })).toBe('d');
+  });
+
+  it('ignores Ctrl and Alt combinations', () => {
+    expect(editTyped('db', 'u', { ...none, ctrl: true })).toBe('db');
+    expect(editTyped('db', 'b', { ...none, meta: true })).toBe('db');
   });
 });
 

@@ -67,7 +67,7 @@ describe('Esc goes back one step', () => {
     await walkTo(ui, 'choose');
     await ui.press(KEY.down, KEY.enter);
     expect(ui.screen()).toContain('rerun: Re-run the migrations');
-    expect(ui.screen()).toContain('⚠ Predicted to fail (1)');
+    expect(ui.screen()).toContain('Foreseen conflicts, reconciled (1)');
     await ui.press(KEY.esc);
     expect(ui.screen()).toMatch(/❯ rerun/);
   });

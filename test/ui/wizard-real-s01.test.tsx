@@ -43,7 +43,7 @@ describe('wizard on S01 with the real engine and a real PostgreSQL', () => {
     expect(s).toMatch(/001_initial_tables\s+yes\s+none\s+MISSING/);
     expect(s).toMatch(/009_add_agents\s+yes\s+partial\s+PARTIAL/);
     expect(s).toMatch(/010_add_tools\s+yes\s+all\s+ok/);
-    expect(s).toMatch(/020_add_workflow_events\s+no\s+none\s+PENDING/);
+    expect(s).toMatch(/020_add_workflow_events\s+no\s+none\s+pending$/m);
     expect(s).toContain('17 recorded but missing');
 
     await ui.press(KEY.enter);

@@ -47,6 +47,19 @@ describe('wizard state', () => {
     expect(exitCodeFor({ ...initialState, screen: 'verify', applyResult: failed, verify: incident.verifyResult })).toBe(2);
   });
 
+  it('quit: the code and the last words depend on what is known, and nothing the engine says after changes them', () => {
+    const quit = (state: WizardState) => wizardReducer(state, { type: 'quit' }).quit;
+    expect(quit({ ...initialState, screen: 'connect' })).toEqual({ code: 1, farewell: 'quit before detection finished — nothing was changed' });
+    expect(quit({ ...initialState, screen: 'detect' })?.farewell).toBe('quit before detection finished — nothing was changed');
+    expect(quit({ ...initialState, screen: 'choose', outcome })?.farewell).toMatch(/^quit with the drift left as detected — nothing was changed/);
+    const inSync = { ...outcome, report: { ...incident.report, inSync: true } };
+    expect(quit({ ...initialState, screen: 'connect', outcome: inSync })?.code).toBe(0);
+    expect(quit({ ...initialState, screen: 'verify', verify: incident.verifyResult })).toEqual({ code: 0, farewell: null });
+    const left = wizardReducer(initialState, { type: 'quit' });
+    const error = { during: 'connecting' as const, message: 'timeout', hint: null, exitCode: 2 as const };
+    expect(wizardReducer(left, { type: 'failed', error })).toBe(left);
+  });
+
   it('a rehearsal belongs to the plan it ran: another strategy has none, and Esc from its result goes to Preview', () => {
     const preview: WizardState = { ...initialState, screen: 'preview', chosen: 'create-all' };
     const started = wizardReducer(preview, { type: 'rehearse-started', strategy: 'create-all' });

@@ -88,7 +88,7 @@ describe('the incident, walked screen by screen', () => {
     expect(engine.calls.apply).toHaveLength(1);
     expect(engine.calls.apply[0]?.strategy).toBe('create-all');
     s = ui.screen();
-    expect(s).toContain('Repair ran 36 steps');
+    expect(s).toContain('committed and verified: in sync — 36 steps');
     expect(s).toContain('journal: /home/oncall/.drift-doctor/journals/2026-11-21T10-02-13Z-agents_prod-create-all.json');
     expect(s).toContain('✓ ledger matches the migration files: 20 of 20 recorded');
     expect(s).toMatch(/recorded but missing\s+16\s+0/);

@@ -1,5 +1,5 @@
-import { useCallback } from 'react';
-import { Box, useApp, type Key } from 'ink';
+import { useLayoutEffect } from 'react';
+import { Box, Text, useApp, type Key } from 'ink';
 import type { Engine } from '../../core/engine.js';
 import { checkExhaustive, type RepairPlan } from '../../core/types.js';
 import type { StepStates } from './apply-window.js';
@@ -16,16 +16,22 @@ import { KeyHints } from './KeyHints.js';
 import { NothingToRepair } from './NothingToRepair.js';
 import { PreviewStep } from './PreviewStep.js';
 import { RehearsalStep } from './RehearsalStep.js';
+import { toneColor } from './theme.js';
 import { KeyRouterContext, useKeyRouter } from './use-keys.js';
 import { useTerminalSize } from './use-terminal-size.js';
 import { useWizard, type Wizard } from './use-wizard.js';
 import { VerifyStep } from './VerifyStep.js';
-import { chosenPlan, exitCodeFor, rehearsalOfChosen, type WizardState } from './wizard-state.js';
+import { chosenPlan, rehearsalOfChosen, type WizardState } from './wizard-state.js';
 
 export interface AppProps {
   engine: Engine;
-  /** Called once the operator leaves, with the exit code (0 consistent, 1 drift left, 2 error). */
+  /** Called once the operator leaves, with the exit code (0 consistent, 1 drift left or not known, 2 error, 3 refused). */
   onExit?: (code: number) => void;
+  /**
+   * Where the engine connects (e.g. `db.internal:5432/agents_prod` or a masked
+   * URL), shown while it connects; a password in a URL is masked anyway.
+   */
+  target?: string;
 }
 
 /** Rows the header (2) and the footer's margin take, plus one so a frame never fills the window (Ink would clear it). */
@@ -41,17 +47,18 @@ interface BodyProps {
   wizard: Wizard;
   height: number;
   width: number;
+  target?: string;
 }
 
 /** The current step's component, wired to the wizard. */
-function Body({ wizard, height, width }: BodyProps) {
+function Body({ wizard, height, width, target }: BodyProps) {
   const { state, send } = wizard;
   const outcome = state.outcome;
   const plan = chosenPlan(state);
   const go = (screen: WizardState['screen']) => send({ type: 'go', screen });
   switch (state.screen) {
     case 'connect':
-      return <ConnectStep connection={state.connection} onContinue={wizard.detect} />;
+      return <ConnectStep connection={state.connection} target={target} onContinue={wizard.detect} />;
     case 'detect':
       return (
         <DetectStep
@@ -111,21 +118,25 @@ function isQuit(input: string, key: Key, screen: WizardState['screen']): boolean
 }
 
 /** The wizard: owns the state, shows one step at a time, and the keys that work on it. */
-export function App({ engine, onExit }: AppProps) {
+export function App({ engine, onExit, target }: AppProps) {
   const wizard = useWizard(engine);
   const { state, send } = wizard;
   const { rows, columns } = useTerminalSize();
   const { exit } = useApp();
-  const finish = useCallback(() => {
-    if (onExit) onExit(exitCodeFor(state));
+  const quit = state.quit;
+  // In the commit that draws the quit frame (Ink has rendered it, or will on unmount): that frame,
+  // saying how the operator left, is the one left on the terminal. A passive effect could run later.
+  useLayoutEffect(() => {
+    if (!quit) return;
+    if (onExit) onExit(quit.code);
     else exit();
-  }, [onExit, exit, state]);
+  }, [quit, onExit, exit]);
   const router = useKeyRouter((input, key) => {
-    // Nothing interrupts a running repair, or a rehearsal (it rolls back by itself).
-    if (RUNNING.has(state.screen)) return true;
-    if (isQuit(input, key, state.screen)) finish();
+    // Nothing interrupts a running repair, or a rehearsal (it rolls back by itself); nothing follows a quit.
+    if (RUNNING.has(state.screen) || state.quit) return true;
+    if (isQuit(input, key, state.screen)) send({ type: 'quit' });
     else if (key.escape) send({ type: 'back' });
-    else if (key.return && FINAL.has(state.screen)) finish();
+    else if (key.return && FINAL.has(state.screen)) send({ type: 'quit' });
     else return false;
     return true;
   });
@@ -139,10 +150,18 @@ export function App({ engine, onExit }: AppProps) {
     <KeyRouterContext.Provider value={router}>
       <Box flexDirection="column" width={width}>
         <Header screen={state.screen} database={state.connection?.database ?? null} columns={width} />
-        <Body wizard={wizard} height={Math.max(6, rows - CHROME_ROWS - footerHeight(hints, width))} width={width} />
-        <Box marginTop={1}>
-          <KeyHints hints={hints} width={width} />
-        </Box>
+        <Body wizard={wizard} height={Math.max(6, rows - CHROME_ROWS - footerHeight(hints, width))} width={width} target={target} />
+        {quit ? (
+          quit.farewell ? (
+            <Box marginTop={1}>
+              <Text color={toneColor('accent')}>{quit.farewell}</Text>
+            </Box>
+          ) : null
+        ) : (
+          <Box marginTop={1}>
+            <KeyHints hints={hints} width={width} />
+          </Box>
+        )}
       </Box>
     </KeyRouterContext.Provider>
   );

@@ -5,6 +5,7 @@ import { paragraph, plural } from './lines.js';
 import { Lines } from './Lines.js';
 import { duration } from './rehearsal-lines.js';
 import { toneColor } from './theme.js';
+import { editTyped } from './typed-text.js';
 import { useKeys } from './use-keys.js';
 
 export interface ConfirmStepProps {
@@ -26,11 +27,6 @@ export function splitSentence(plan: RepairPlan): string {
   return `${inside} ${tx}, then ${after} after COMMIT (non-transactional, idempotent: if one fails, running the repair again resumes it).`;
 }
 
-/** Printable text from a keypress (typing or a paste); control keys give ''. */
-function printable(input: string): string {
-  return [...input].filter((ch) => ch >= ' ' && ch !== '\u007F').join('');
-}
-
 /** The operator types the database's name before anything is changed. */
 export function ConfirmStep({ database, plan, rehearsal, width, onConfirm }: ConfirmStepProps) {
   const [typed, setTyped] = useState('');
@@ -41,8 +37,7 @@ export function ConfirmStep({ database, plan, rehearsal, width, onConfirm }: Con
       else setWrong(typed);
       return;
     }
-    if (key.backspace || key.delete) setTyped((t) => t.slice(0, -1));
-    else if (!key.ctrl && !key.meta) setTyped((t) => t + printable(input));
+    setTyped((t) => editTyped(t, input, key));
   });
   return (
     <Box flexDirection="column">

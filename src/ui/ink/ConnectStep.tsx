@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
 import type { ConnectionInfo } from '../../core/types.js';
+import { connectingMessage } from './labels.js';
 import { toneColor } from './theme.js';
 import { useKeys } from './use-keys.js';
 import { Working } from './Working.js';
@@ -7,15 +8,17 @@ import { Working } from './Working.js';
 export interface ConnectStepProps {
   /** Null while connecting. */
   connection: ConnectionInfo | null;
+  /** Where it connects, named while it does; a URL's password is masked. */
+  target?: string;
   onContinue: () => void;
 }
 
 /** Where we are connected, so the operator can check it is the right database. */
-export function ConnectStep({ connection, onContinue }: ConnectStepProps) {
+export function ConnectStep({ connection, target, onContinue }: ConnectStepProps) {
   useKeys((_input, key) => {
     if (key.return && connection) onContinue();
   });
-  if (!connection) return <Working message="Connecting…" />;
+  if (!connection) return <Working message={connectingMessage(target)} />;
   const rows: [string, string][] = [
     ['server', connection.server],
     ['database', connection.database],

@@ -34,11 +34,25 @@ export function choosePreamble(diagnosis: Diagnosis, width: number): Line[] {
   return [];
 }
 
-function warnings(plan: RepairPlan): string | null {
-  const parts: string[] = [];
-  if (plan.conflicts.length > 0) parts.push(`${plural(plan.conflicts.length, 'statement')} predicted to fail`);
-  if (plan.needsHuman.length > 0) parts.push(`${plural(plan.needsHuman.length, 'difference')} left for a human`);
-  return parts.length > 0 ? `⚠ ${parts.join(' · ')}` : null;
+/**
+ * What the plan leaves to a human (a warning: the plan does not do it) and the
+ * conflicts it foresaw (not a warning: the plan already works around them).
+ */
+function notes(plan: RepairPlan, columns: number, lead: Span[]): Line[] {
+  const lines: Line[] = [];
+  if (plan.needsHuman.length > 0) {
+    lines.push(...paragraph(`⚠ ${plural(plan.needsHuman.length, 'difference')} left for a human`, { width: columns, lead, tone: 'warn' }));
+  }
+  if (plan.conflicts.length > 0) {
+    lines.push(...paragraph(reconciledSentence(plan.conflicts.length), { width: columns, lead, tone: 'dim' }));
+  }
+  return lines;
+}
+
+/** `1 conflict foreseen and reconciled (…)`: an existing object a statement would have collided with. */
+function reconciledSentence(count: number): string {
+  const kept = count === 1 ? 'the existing object is kept' : 'the existing objects are kept';
+  return `${plural(count, 'conflict')} foreseen and reconciled (${kept}, only missing parts are added)`;
 }
 
 export interface OptionView {
@@ -69,8 +83,5 @@ export function optionLines(strategy: Strategy, plan: RepairPlan | undefined, vi
   if (!plan.applicable) {
     return [...lines, ...paragraph(`refused: ${plan.refusal ?? 'not applicable here'}`, { width: view.width, lead, tone: 'dim' })];
   }
-  const body = paragraph(plan.consequence, { width: view.width, lead });
-  const warning = warnings(plan);
-  if (warning) body.push(...paragraph(warning, { width: view.width, lead, tone: 'warn' }));
-  return [...lines, ...body];
+  return [...lines, ...paragraph(plan.consequence, { width: view.width, lead }), ...notes(plan, view.width, lead)];
 }

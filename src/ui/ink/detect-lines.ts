@@ -1,6 +1,6 @@
 import type { DriftReport, MigrationStatus } from '../../core/types.js';
 import { BLANK, joinWrapped, line, paragraph, type Line, type Span } from './lines.js';
-import { statusTone, statusWord } from './status-word.js';
+import { isProblem, statusTone, statusWord } from './status-word.js';
 
 const NAME_MAX = 40;
 const RECORDED_WIDTH = 10;
@@ -28,7 +28,7 @@ export function migrationRows(migrations: readonly MigrationStatus[]): Line[] {
   return migrations.map((m) => {
     const word = statusWord(m);
     const cells = `  ${fit(m.name, width)}${fit(m.recorded ? 'yes' : 'no', RECORDED_WIDTH)}${fit(m.presence, FOOTPRINT_WIDTH)}`;
-    return [{ text: cells }, { text: word, tone: statusTone(word), bold: word !== 'ok' }];
+    return [{ text: cells }, { text: word, tone: statusTone(word), bold: isProblem(word) }];
   });
 }
 

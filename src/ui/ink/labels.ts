@@ -1,3 +1,4 @@
+import { maskSecrets } from '../../core/connect/url.js';
 import { checkExhaustive, type CauseId, type PlanStep, type Strategy } from '../../core/types.js';
 
 /** The cause in a few words, as the Explain screen titles it. */
@@ -63,4 +64,9 @@ export function stepTag(step: PlanStep): string {
     default:
       return checkExhaustive(step);
   }
+}
+
+/** What the spinner says while connecting: where to, never a password (a URL's is masked). */
+export function connectingMessage(target: string | undefined): string {
+  return target ? `Connecting to ${maskSecrets(target, null)}…` : 'Connecting to the database…';
 }

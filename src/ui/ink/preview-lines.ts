@@ -26,7 +26,11 @@ function stepLines({ step, number }: Numbered, width: number): Line[] {
   ];
 }
 
-function warningLines(plan: RepairPlan, width: number): Line[] {
+const RECONCILED_WHY =
+  'As written, these statements would collide with objects that already exist; the plan keeps the existing object and creates only its missing parts.';
+
+/** What the plan will not do (needs a human), then the collisions it foresaw and works around. */
+function noticeLines(plan: RepairPlan, width: number): Line[] {
   const lines: Line[] = [];
   const lead: Span[] = [{ text: '   ' }];
   if (plan.needsHuman.length > 0) {
@@ -34,9 +38,11 @@ function warningLines(plan: RepairPlan, width: number): Line[] {
     for (const item of plan.needsHuman) lines.push(...paragraph(`${item.object}: ${item.reason}`, { width, lead, tone: 'warn' }));
   }
   if (plan.conflicts.length > 0) {
-    lines.push(line(`⚠ Predicted to fail (${plan.conflicts.length}): the transaction would roll back`, 'warn', true));
+    // Foreseen before anything runs and already worked around by the plan: not a failure to come.
+    lines.push(line(`Foreseen conflicts, reconciled (${plan.conflicts.length})`, 'warn', true));
+    lines.push(...paragraph(RECONCILED_WHY, { width, lead, tone: 'dim' }));
     for (const c of plan.conflicts) {
-      lines.push(...paragraph(`${c.migration}: ${c.problem}`, { width, lead, tone: 'warn' }));
+      lines.push(...paragraph(`${c.migration}: ${c.problem}`, { width, lead }));
       lines.push(...paragraph(c.statement, { width, lead: [{ text: '     ' }], tone: 'dim' }));
     }
   }
@@ -72,7 +78,7 @@ function section({ title, why }: Section, steps: readonly Numbered[], width: num
   ];
 }
 
-/** The dry run as lines: warnings first, then the steps in the transaction, then those after commit. */
+/** The dry run as lines: what needs a human and the foreseen conflicts first, then the steps in the transaction, then those after commit. */
 export function previewLines(plan: RepairPlan, width: number): Line[] {
   const numbered = plan.steps.map((step, i) => ({ step, number: i + 1 }));
   const inside = numbered.filter((n) => !n.step.outsideTransaction);
@@ -81,7 +87,7 @@ export function previewLines(plan: RepairPlan, width: number): Line[] {
     ...paragraph(strategyTitle(plan.strategy), { width, lead: [{ text: `${plan.strategy}: `, tone: 'accent', bold: true }], bold: true }),
     ...paragraph(plan.consequence, { width }),
     BLANK,
-    ...warningLines(plan, width),
+    ...noticeLines(plan, width),
   ];
   if (plan.steps.length === 0) return [...lines, line('This plan has nothing to run.', 'warn')];
   return [...lines, ...section(IN_TRANSACTION, inside, width), ...section(AFTER_COMMIT, after, width)];

@@ -1,8 +1,7 @@
-import { render } from 'ink';
 import type { Engine } from '../../core/engine.js';
-import { App } from './App.js';
+import { connectingMessage } from './labels.js';
 
-/** Shown instead of the wizard when there is no terminal to drive it. */
+/** Shown instead of the wizard when there is no terminal to drive it (the caller ends the line). */
 export const NO_TTY_MESSAGE =
   'The wizard needs an interactive terminal. Use `drift-doctor check` to detect and ' +
   '`drift-doctor repair --strategy <create-all|rerun|sync-ledger> --dry-run|--yes` to repair without prompts.';
@@ -13,17 +12,37 @@ export interface WizardStreams {
   stderr: NodeJS.WriteStream;
 }
 
+export interface RunWizardOptions {
+  /** The process's own streams when absent. */
+  streams?: WizardStreams;
+  /** Where the engine connects (a masked URL, `host:port/db`), named while it connects. */
+  target?: string;
+}
+
+/** Erases the row the cursor is on, leaving the cursor at its start. */
+const CLEAR_ROW = '\r\u001B[2K';
+
 /**
  * Runs the Ink wizard and resolves with the exit code: 0 when verified or
- * nothing to repair, 1 when the operator quit with drift left, 2 on error or
- * without a terminal. Never exits the process; the caller owns the engine and closes it.
+ * nothing to repair, 1 when the operator quit with drift left (or before
+ * detection finished), 2 on error or without a terminal, 3 when refused.
+ * Never exits the process; the caller owns the engine and closes it.
  */
-export async function runWizard(engine: Engine, streams?: WizardStreams): Promise<number> {
-  const { stdin, stdout, stderr } = streams ?? { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
+export async function runWizard(engine: Engine, options: RunWizardOptions = {}): Promise<number> {
+  const { stdin, stdout, stderr } = options.streams ?? { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
   if (!stdin.isTTY || !stdout.isTTY) {
     stderr.write(`${NO_TTY_MESSAGE}\n`);
     return 2;
   }
+  // Loading Ink takes a second or two: say where we are going at once, and let the first frame replace it.
+  stdout.write(`drift-doctor · ${connectingMessage(options.target)}`);
+  let ui: [typeof import('ink'), typeof import('./App.js')];
+  try {
+    ui = await Promise.all([import('ink'), import('./App.js')]);
+  } finally {
+    stdout.write(CLEAR_ROW);
+  }
+  const [{ render }, { App }] = ui;
   let code = 2;
   let resolveExit: () => void = () => undefined;
   const left = new Promise<void>((resolve) => {
@@ -34,7 +53,7 @@ export async function runWizard(engine: Engine, streams?: WizardStreams): Promis
     resolveExit();
   };
   // Ctrl+C is ours: it must not kill a running repair, and elsewhere it quits like q.
-  const instance = render(<App engine={engine} onExit={onExit} />, {
+  const instance = render(<App engine={engine} onExit={onExit} target={options.target} />, {
     stdin,
     stdout,
     stderr,

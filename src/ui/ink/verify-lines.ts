@@ -35,12 +35,19 @@ export function checkLines(verify: VerifyResult, width: number): Line[] {
   );
 }
 
-/** The apply outcome in one sentence. */
-export function applySummary(result: ApplyResult): Line {
+/**
+ * The apply outcome in one sentence. A repair that reports ok was committed
+ * (the engine commits only what verified inside the transaction); the check
+ * after it says whether it is still in sync.
+ */
+export function applySummary(result: ApplyResult, verify: VerifyResult, width: number): Line[] {
   const seconds = (result.durationMs / 1000).toFixed(1);
-  if (result.ok) return line(`Repair ran ${plural(result.stepsRun, 'step')} in ${seconds} s.`, 'ok');
+  const ran = `${plural(result.stepsRun, 'step')} in ${seconds} s`;
+  if (result.ok && verify.ok) return paragraph(`committed and verified: in sync — ${ran}`, { width, tone: 'ok', bold: true });
+  if (result.ok) return paragraph(`committed (${ran}), but the check after it still finds drift: see below`, { width, tone: 'warn', bold: true });
   const at = result.failedStep ? ` at "${result.failedStep.reason}"` : '';
-  return line(`Repair failed${at} after ${plural(result.stepsRun, 'step')}: ${result.error ?? 'no error given'}`, 'danger', true);
+  // Wrapped, not cut: the error is the part the operator needs.
+  return paragraph(`Repair failed${at} after ${plural(result.stepsRun, 'step')}: ${result.error ?? 'no error given'}`, { width, tone: 'danger', bold: true });
 }
 
 /**
@@ -65,6 +72,7 @@ export function noteLines(notes: readonly string[] | undefined, width: number): 
  * the ledger rows back; it never drops what the repair created.
  */
 export function journalLines(result: ApplyResult, width: number): Line[] {
+  // None for a rehearsal, nor for the embedded database of `demo` (gone when the demo ends).
   if (!result.journalPath) return [];
   const undo = `drift-doctor undo ${result.journalPath} --yes`;
   const how = result.ok ? 'undo the ledger changes with: ' : 'undo the ledger changes, if any were committed, with: ';
@@ -78,7 +86,7 @@ export function journalLines(result: ApplyResult, width: number): Line[] {
 /** The Verify screen body above its verdict. */
 export function verifyLines(verify: VerifyResult, result: ApplyResult | null, width: number): Line[] {
   return [
-    ...(result ? [applySummary(result), BLANK, ...journalLines(result, width), ...noteLines(result.notes, width)] : []),
+    ...(result ? [...applySummary(result, verify, width), BLANK, ...journalLines(result, width), ...noteLines(result.notes, width)] : []),
     ...checkLines(verify, width),
     BLANK,
     ...countLines(verify.before, verify.after),

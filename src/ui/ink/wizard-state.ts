@@ -68,6 +68,16 @@ export interface WizardState {
   /** The latest rehearsal, if the operator asked for one. */
   rehearsal: Rehearsal | null;
   error: WizardError | null;
+  /** Set once the operator leaves: the last frame says how, and nothing changes it after. */
+  quit: Quit | null;
+}
+
+/** How the wizard ends when the operator leaves. */
+export interface Quit {
+  /** The process's exit code: `exitCodeFor` the state they left. */
+  code: number;
+  /** The last words on the screen, when the screen itself does not say how things were left. */
+  farewell: string | null;
 }
 
 export type WizardAction =
@@ -84,7 +94,8 @@ export type WizardAction =
   | { type: 'rehearse-started'; strategy: Strategy }
   | { type: 'rehearse-progress'; progress: ApplyProgress }
   | { type: 'rehearsed'; result: ApplyResult }
-  | { type: 'failed'; error: WizardError };
+  | { type: 'failed'; error: WizardError }
+  | { type: 'quit' };
 
 export const initialState: WizardState = {
   screen: 'connect',
@@ -98,6 +109,7 @@ export const initialState: WizardState = {
   verify: null,
   rehearsal: null,
   error: null,
+  quit: null,
 };
 
 /** Where Esc leads from each screen; none once the repair (or a rehearsal) has started. */
@@ -116,6 +128,8 @@ export function previousScreen(screen: Screen): Screen | null {
 }
 
 export function wizardReducer(state: WizardState, action: WizardAction): WizardState {
+  // The last frame must say how the operator left, not what the engine answered afterwards.
+  if (state.quit) return state;
   switch (action.type) {
     case 'connected':
       return { ...state, connection: action.connection };
@@ -152,6 +166,8 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       return { ...state, rehearsal: { ...state.rehearsal, result: action.result }, screen: 'rehearsal' };
     case 'failed':
       return { ...state, error: action.error, screen: 'error' };
+    case 'quit':
+      return { ...state, quit: { code: exitCodeFor(state), farewell: farewellFor(state) } };
     default:
       return checkExhaustive(action);
   }
@@ -170,16 +186,31 @@ export function rehearsalOfChosen(state: WizardState): ApplyResult | null {
 
 /**
  * Exit code when the wizard ends on this state: 0 when the database is known
- * to be consistent, 2 after an error or a failed repair, 3 when repairs were
- * refused (the diagnosis or the error says so), 1 when drift is left.
+ * to be consistent (verified, or detected in sync), 2 after an error or a failed repair, 3 when repairs were
+ * refused (the diagnosis or the error says so), 1 otherwise — drift is left,
+ * or the operator quit before detection finished, so none is known to be
+ * absent (nothing was changed either way; the screen says which).
  */
 export function exitCodeFor(state: WizardState): number {
   if (state.screen === 'error') return state.error?.exitCode ?? 2;
-  if (state.screen === 'in-sync') return 0;
+  // In sync even when the operator stepped back from Detect before it skipped to the end.
+  if (state.screen === 'in-sync' || (state.outcome?.report.inSync && !state.applyResult)) return 0;
   if (state.outcome?.diagnosis.refusal && !state.applyResult) return 3;
   if (state.applyResult && !state.applyResult.ok) return 2;
   if (state.verify) return state.verify.ok ? 0 : 1;
   return 1;
+}
+
+/**
+ * What the screen says as the operator quits, before the repair ran: the end
+ * screens (verified, in sync, error) already say how things were left.
+ */
+export function farewellFor(state: WizardState): string | null {
+  if (state.screen === 'error' || state.screen === 'in-sync' || state.verify || state.applyResult) return null;
+  if (!state.outcome) return 'quit before detection finished — nothing was changed';
+  if (state.outcome.report.inSync) return 'quit — nothing to repair: the ledger and the schema agree';
+  if (state.outcome.diagnosis.refusal) return 'quit: repairs were refused here — nothing was changed';
+  return 'quit with the drift left as detected — nothing was changed (drift-doctor check shows it again)';
 }
 
 /** An engine error in words: its message, and its `hint` when it has one. Never a stack. */
