@@ -173,7 +173,7 @@ async function undo(v: Values, positionals: string[], io: Io): Promise<number> {
 
 async function wizard(engine: DriftEngine): Promise<number> {
   const { runWizard } = await import('../ui/ink/run-wizard.js');
-  return runWizard(engine);
+  return runWizard(engine, { target: engine.target });
 }
 
 async function scenarioCommand(v: Values, positionals: string[], io: Io): Promise<number> {

@@ -87,6 +87,11 @@ export class DriftEngine implements Engine {
 
   private mask = (s: string) => maskSecrets(s, this.settings.password);
 
+  /** Where this engine will connect, password masked: for a front end to say before connecting. */
+  get target(): string {
+    return this.settings.maskedUrl;
+  }
+
   async connect(): Promise<ConnectionInfo> {
     if (this.info) return this.info;
     const opened = await openConnection(this.settings, { schema: this.schema, ledgerTable: this.ledgerSchema === this.schema ? this.ledgerTable : `${this.ledgerSchema}.${this.ledgerTable}` });

@@ -293,7 +293,7 @@ export interface RepairPlan {
   consequence: string;
   steps: PlanStep[];
   needsHuman: NeedsHuman[];
-  /** Statements predicted to fail, found before anything runs. */
+  /** Statements that would fail as written ("already exists"), found before anything runs and reconciled in the steps. */
   conflicts: PlanConflict[];
 }
 
