@@ -160,6 +160,16 @@ async function undo(v: Values, positionals: string[], io: Io): Promise<number> {
   if (v['dry-run'] === v.yes) throw new DriftDoctorError('undo needs exactly one of --dry-run (show what it would do) or --yes (restore the ledger)', 'start with --dry-run');
   const { readJournalFile } = await import('../core/repair/journal.js');
   const journal = readJournalFile(file);
+  const env = process.env;
+  const given = v.url ?? env.DATABASE_URL ?? (env.PGHOST || env.PGDATABASE || env.PGUSER || env.PGPORT ? 'pg-env' : undefined);
+  const recorded = journal.where.maskedUrl;
+  if (!given) {
+    // The journal knows where the repair ran; reuse that unless it needed a password we never stored.
+    if (recorded.includes('***')) {
+      throw new DriftDoctorError(`undo needs the connection to ${journal.where.database} on ${journal.where.server}; the journal does not keep passwords`, `pass --url ${recorded.replace('***', '<password>')} (or set PGPASSWORD and --url without it)`);
+    }
+    v = { ...v, url: recorded };
+  }
   const engine = await newEngine(engineOptions(v));
   try {
     const outcome = await engine.undo(journal, { dryRun: v['dry-run'] === true, force: v.force === true });

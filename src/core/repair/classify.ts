@@ -57,6 +57,6 @@ export function lockOf(sql: string, schema: string): string {
   if (m) return `ACCESS EXCLUSIVE on index ${nameOf(m[1], m[2]).name}, SHARE on its table`;
   if (/^create\s+(type|sequence)/i.test(s)) return 'none (new object)';
   if (/^create\s+schema/i.test(s)) return 'none (new schema)';
-  if (/^alter\s+type/i.test(s)) return 'ACCESS EXCLUSIVE on the type (brief)';
+  if (/^alter\s+type/i.test(s)) return 'ACCESS EXCLUSIVE on the type (held until COMMIT)';
   return 'see statement';
 }

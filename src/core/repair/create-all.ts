@@ -38,6 +38,8 @@ export function planCreateAll(ctx: PlanContext): RepairPlan {
   const steps: PlanStep[] = ledgerShapeSteps(ctx);
   const needsHuman: NeedsHuman[] = [];
   for (const sql of ctx.modelStatements) {
+    // MikroORM may also create the ledger's schema, which the ledger steps above already do.
+    if (steps.some((st) => st.sql === sql)) continue;
     const cls = classifyStatement(sql);
     if (cls.kind !== 'additive') {
       needsHuman.push({ object: tableOf(sql) || sql.slice(0, 60), reason: `the models want a change that ${cls.reason}: ${sql}` });
