@@ -149,7 +149,7 @@ async function repair(engine: DriftEngine, v: Values, io: Io): Promise<number> {
   else {
     io.out(renderApply(result));
     for (const n of result.notes ?? []) io.out(`note: ${n}`);
-    if (result.journalPath) io.out(`journal: ${result.journalPath}`);
+    if (result.journalPath) io.out(`journal: ${result.journalPath}\nundo the ledger changes: npx drift-doctor undo ${result.journalPath} --dry-run`);
   }
   return result.ok ? 0 : 1;
 }
@@ -202,7 +202,7 @@ async function scenarioCommand(v: Values, positionals: string[], io: Io): Promis
     if (e instanceof ScenarioRefused) throw new RefusedError(e.message, 'createdb a new database and pass its URL; nothing was done to this one');
     throw describePgError(e, (s) => mask(s, settings.password));
   }
-  io.out(`built ${scenario.id} ${scenario.name}: ${scenario.title}\nnext: drift-doctor check --url ${maskSecrets(url, null)}`);
+  io.out(`built ${scenario.id} ${scenario.name}: ${scenario.title}\nnext: npx drift-doctor check --url ${maskSecrets(url, null)}`);
   return 0;
 }
 

@@ -282,6 +282,8 @@ export class DriftEngine implements Engine {
       before: before.report.counts, mask: this.mask,
       // No journal for a rehearsal, nor for the embedded database, which is gone when the demo ends.
       journalDir: rehearse || this.options.embedded ? null : (this.options.journalDir ?? DEFAULT_JOURNAL_DIR),
+      rehearse,
+      ...(this.options.embedded && !rehearse ? { noJournalReason: 'no journal was written: the embedded demo database disappears when the demo ends (on a real database every repair writes one)' } : {}),
       ...(onProgress ? { onProgress } : {}),
       // The recording client sees the apply's statements; verification reads on the bare one.
       run: async (db, progress) => {

@@ -35,7 +35,7 @@ export function renderCheck(report: DriftReport, diagnosis: Diagnosis, connectio
   if (!report.inSync) {
     lines.push('', `what this means for the repair: ${diagnosis.repairHint}`);
     if (diagnosis.refusal) lines.push(`REFUSED: ${diagnosis.refusal}`);
-    else if (diagnosis.recommended) lines.push(`next: drift-doctor repair --strategy ${diagnosis.recommended} --dry-run${connectionArgs}`);
+    else if (diagnosis.recommended) lines.push(`next: npx drift-doctor repair --strategy ${diagnosis.recommended} --dry-run${connectionArgs}`);
   }
   return lines.join('\n');
 }
@@ -66,6 +66,7 @@ export function renderApply(result: ApplyResult): string {
     for (const c of result.verify.checks) lines.push(`  ${c.ok ? '✓' : '✗'} ${c.label}${c.ok ? '' : ` — ${c.detail}`}`);
     lines.push(result.ok && result.verify.ok ? 'verified: in sync' : 'not verified');
   }
+
   return lines.join('\n');
 }
 

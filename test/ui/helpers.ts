@@ -61,7 +61,7 @@ export function renderUi(tree: ReactElement, size: { rows: number; columns?: num
 }
 
 /** Waits until `predicate` holds for the current frame (engine calls settle asynchronously). */
-export async function waitFor(check: () => boolean, timeoutMs = 8000): Promise<void> {
+export async function waitFor(check: () => boolean, timeoutMs = 20_000): Promise<void> {
   const start = Date.now();
   while (!check()) {
     if (Date.now() - start > timeoutMs) throw new Error('timed out waiting for the screen');

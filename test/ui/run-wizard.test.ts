@@ -50,7 +50,8 @@ describe('runWizard in a terminal', () => {
     const t = terminal();
     const running = runWizard(engine, { streams: t.streams, target: 'db.internal:5432/agents_prod' });
     expect(t.writes[0]).toBe('drift-doctor · Connecting to db.internal:5432/agents_prod…');
-    await waitFor(() => t.text().includes('q quit'));
+    // Loading Ink under a loaded CI machine can take seconds.
+    await waitFor(() => t.text().includes('q quit'), 30_000);
     t.stdin.write('q');
     expect(await running).toBe(1);
     expect(t.text()).toContain('quit before detection finished — nothing was changed');

@@ -221,6 +221,10 @@ function stepTimer(plan: RepairPlan, onProgress?: (p: ApplyProgress) => void) {
 }
 
 export interface RecordApplyOptions {
+  /** A rehearsal: everything is rolled back at the end. */
+  rehearse?: boolean;
+  /** Said to the operator when no journal is written for a real apply. */
+  noJournalReason?: string;
   client: pg.Client;
   plan: RepairPlan;
   info: ConnectionInfo;
@@ -269,7 +273,9 @@ export async function recordApply(opts: RecordApplyOptions): Promise<ApplyResult
     const seqBefore = await readExactLedger(opts.client, schema, table).then((l) => l.sequence, () => null);
     const result = await opts.run(opts.client, timer.onProgress);
     const seqAfter = await readExactLedger(opts.client, schema, table).then((l) => l.sequence, () => null);
-    const notes = sequenceNotes(seqBefore, seqAfter);
+    // Only a rolled-back run leaves a gap worth a note; a commit uses the ids it drew.
+    const notes = opts.rehearse ? sequenceNotes(seqBefore, seqAfter) : [];
+    if (opts.noJournalReason) notes.push(opts.noJournalReason);
     return { ...result, stepTimings: timer.timings, ...(notes.length ? { notes } : {}) };
   }
 

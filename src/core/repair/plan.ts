@@ -7,7 +7,9 @@ import { planSyncLedger } from './sync-ledger.js';
 
 /** A repair plan is inert data, computed before anything runs. */
 export function buildPlan(strategy: Strategy, ctx: PlanContext): RepairPlan {
-  const plan = pick(strategy, ctx);
+  const picked = pick(strategy, ctx);
+  // Steps after COMMIT come last, in order, so a step's number is the same in the preview, the rehearsal and the journal.
+  const plan = { ...picked, steps: [...picked.steps.filter((s) => !s.outsideTransaction), ...picked.steps.filter((s) => s.outsideTransaction)] };
   if (ctx.diagnosis.refusal) return { ...plan, applicable: false, refusal: ctx.diagnosis.refusal, steps: [] };
   return plan;
 }

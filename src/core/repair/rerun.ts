@@ -51,7 +51,7 @@ function statementStep(ctx: PlanContext, walk: Walk, fp: MigrationFootprint, s: 
   if (s.creates.length && !missing.length) return; // all already there (leftovers are reused)
   if (!s.creates.length && !fresh && !/\bif\s+not\s+exists\b/i.test(s.sql)) return;
   if (existing.length) {
-    walk.conflicts.push({ migration: fp.migration, statement: s.sql.slice(0, 160), problem: `would fail with "already exists" (${existing.map(describeObject).slice(0, 3).join(', ')}); reconciled: only the missing parts are created` });
+    walk.conflicts.push({ migration: fp.migration, statement: s.sql, problem: `would fail with "already exists" (${existing.map(describeObject).slice(0, 3).join(', ')}); reconciled: only the missing parts are created` });
     const r = reconcileObjects({ missing, expected: ctx.expected, schema: ctx.report.ledger.schema, tablesWithRows: ctx.tablesWithRows, reason: `${fp.migration}: part of its statement already exists; add what is missing` });
     walk.steps.push(...r.steps);
     walk.needsHuman.push(...r.needsHuman);
