@@ -1,13 +1,9 @@
 import { render } from 'ink-testing-library';
 import type { ReactElement } from 'react';
 
-// eslint-disable-next-line no-control-regex
-const ANSI = /\u001B\[[0-9;?]*[ -/]*[@-~]/g;
+import { stripAnsi, tick, waitFor } from './text.js';
 
-/** Text as the operator reads it, without colours. */
-export function stripAnsi(text: string): string {
-  return text.replace(ANSI, '');
-}
+export { stripAnsi, tick, waitFor } from './text.js';
 
 export const KEY = {
   enter: '\r',
@@ -21,7 +17,6 @@ export const KEY = {
   ctrlC: '\u0003',
 } as const;
 
-export const tick = (ms = 50) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Longest wait for a redraw after a key, beyond Ink's own. */
 const SETTLE_MS = 400;
@@ -60,14 +55,6 @@ export function renderUi(tree: ReactElement, size: { rows: number; columns?: num
   };
 }
 
-/** Waits until `predicate` holds for the current frame (engine calls settle asynchronously). */
-export async function waitFor(check: () => boolean, timeoutMs = 20_000): Promise<void> {
-  const start = Date.now();
-  while (!check()) {
-    if (Date.now() - start > timeoutMs) throw new Error('timed out waiting for the screen');
-    await tick(10);
-  }
-}
 
 type Ui = ReturnType<typeof renderUi>;
 

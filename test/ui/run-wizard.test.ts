@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { NO_TTY_MESSAGE, runWizard } from '../../src/ui/ink/run-wizard.js';
 import { fixtureEngine } from './fixture-engine.js';
-import { stripAnsi, waitFor } from './helpers.js';
+import { stripAnsi, waitFor } from './text.js';
 
 function streams(tty: { stdin: boolean; stdout: boolean }) {
   const make = (isTTY: boolean) => Object.assign(new PassThrough(), { isTTY }) as unknown as NodeJS.WriteStream & NodeJS.ReadStream;

@@ -36,6 +36,9 @@ export async function runWizard(engine: Engine, options: RunWizardOptions = {}):
   }
   // Loading Ink takes a second or two: say where we are going at once, and let the first frame replace it.
   stdout.write(`drift-doctor · ${connectingMessage(options.target)}`);
+  // Ink renders only its last frame when it believes it runs in CI (a CI variable in the environment,
+  // read once when Ink loads). A person at a terminal is not a CI log: the wizard must redraw.
+  if (process.env.CI !== undefined) process.env.CI = 'false';
   let ui: [typeof import('ink'), typeof import('./App.js')];
   try {
     ui = await Promise.all([import('ink'), import('./App.js')]);
