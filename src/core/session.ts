@@ -176,17 +176,23 @@ export class DriftEngine implements Engine {
     throw new DriftDoctorError(`schema "${this.schema}" does not exist in database ${this.info?.database ?? ''} (names are case-sensitive)`, `pass --schema with one of: ${others}`);
   }
 
-  private async readLive(db: Queryable, expectedTables: string[] = []): Promise<LiveRead> {
+  /** Ledger and schema: all verification needs. */
+  private async readState(db: Queryable): Promise<Pick<LiveRead, 'ledger' | 'live'>> {
     await this.requireSchema(db);
     const ledger = await readLedger(db, this.ledgerSchema, this.ledgerTable);
     const live = await takeSnapshot(db, { schema: this.schema, exclude: this.ledgerSchema === this.schema ? [this.ledgerTable] : [] });
+    return { ledger, live };
+  }
+
+  /** The state plus the forensic facts and which tables hold rows: what detection needs. */
+  private async readLive(db: Queryable, expectedTables: string[]): Promise<LiveRead> {
+    const { ledger, live } = await this.readState(db);
     const created = await readDatabaseCreatedAt(db);
     const facts: LiveFacts = {
       databaseCreatedAt: created.at,
       databaseCreatedAtGap: created.gap,
       unownedSequences: await readUnownedSequences(db, live),
       ledgerLike: ledger.exists ? [] : await findLedgerLikeTables(db),
-      schemaExists: true,
       replayProbes: [],
       tablesElsewhere: expectedTables.length ? await this.tablesElsewhere(db, expectedTables) : [],
     };
@@ -264,7 +270,8 @@ export class DriftEngine implements Engine {
 
   /** Verification on a given handle: inside the repair transaction, or a fresh read-only one. */
   private async verifyOn(db: Queryable, before: DetectOutcome, deferred?: Deferred): Promise<VerifyResult> {
-    const read = await this.readLive(db);
+    // Inside the repair transaction, where locks are held: read only what the checks need.
+    const read = await this.readState(db);
     const history = this.history!;
     const after = this.driftOf(read, history, this.internals.get(before)?.modelStatements ?? []);
     return verifyAfter({ before: before.report, after, models: history.models, live: read.live, footprints: history.footprints, ...(deferred ? { deferred } : {}) });

@@ -22,7 +22,7 @@ function inputs(migrations: MigrationStatus[], rows: LedgerRow[], over: Partial<
   } satisfies DriftReport;
   return {
     report, footprints: [], live: emptySnap(),
-    facts: { databaseCreatedAt: null, databaseCreatedAtGap: null, unownedSequences: {}, ledgerLike: [], schemaExists: true, replayProbes: [], tablesElsewhere: [] },
+    facts: { databaseCreatedAt: null, databaseCreatedAtGap: null, unownedSequences: {}, ledgerLike: [], replayProbes: [], tablesElsewhere: [] },
     ...over,
   };
 }

@@ -13,8 +13,6 @@ export interface LiveFacts {
   unownedSequences: Record<string, boolean | null>;
   /** Ledger-like tables (columns name + executed_at) anywhere in the database. */
   ledgerLike: { schema: string; table: string; rows: number }[];
-  /** Schema exists at all. */
-  schemaExists: boolean;
   /** Half-run migrations replayed on a copy of the live schema. */
   replayProbes: ReplayProbe[];
   /** Other schemas holding tables the migrations make, with how many. */
