@@ -278,6 +278,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
       throw new DriftDoctorError(`unknown command "${command}"`, 'run drift-doctor --help');
     }
     rejectStray(command, v, positionals);
+    if (command === 'wizard' && process.stdin.isTTY && process.stdout.isTTY) {
+      // Loading the engine takes a second or so; the wizard overwrites this line with where it connects.
+      process.stdout.write('drift-doctor · starting…\r');
+    }
     const engine = await newEngine(engineOptions(v));
     try {
       if (command === 'check') return await check(engine, v, io);

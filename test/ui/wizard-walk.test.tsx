@@ -81,6 +81,8 @@ describe('the incident, walked screen by screen', () => {
     expect(s).toContain('"agents_pro" is not the name of this database');
     expect(engine.calls.apply).toHaveLength(0);
     await ui.type('d');
+    // Editing clears the complaint about the earlier text.
+    expect(ui.screen()).not.toContain('is not the name of this database');
     await ui.press(KEY.enter);
 
     // Apply, then Verify.

@@ -38,6 +38,8 @@ export function ConfirmStep({ database, plan, rehearsal, width, onConfirm }: Con
       return;
     }
     setTyped((t) => editTyped(t, input, key));
+    // The complaint was about what was typed before; once the operator edits, it no longer applies.
+    setWrong(null);
   });
   return (
     <Box flexDirection="column">
