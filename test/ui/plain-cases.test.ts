@@ -65,12 +65,18 @@ describe('plain mode: nothing to repair', () => {
 });
 
 describe('plain mode: leaving without an answer', () => {
-  it('Ctrl-C at a question quits: nothing was changed, exit 1, no stack', async () => {
+  it('Ctrl-C at a question quits: nothing was changed, exit 1, no stack; the CLI\'s own SIGINT listener is set aside meanwhile', async () => {
+    // The CLI's listener exits the process at once; the walk decides instead, as the Ink wizard does.
+    const cli = vi.fn();
+    process.on('SIGINT', cli);
     const engine = fixtureEngine();
     const session = plainSession(engine, { answers: ['y'] });
     await session.waitFor('answer (number or name');
     process.emit('SIGINT');
     expect(await session.exit).toBe(1);
+    expect(cli).not.toHaveBeenCalled();
+    expect(process.listeners('SIGINT')).toContain(cli);
+    process.off('SIGINT', cli);
     expect(after(session.text(), 'Which repair?')).toContain('quit with the drift left as detected — nothing was changed');
     expect(session.text()).not.toMatch(/\n\s+at /);
     expect(engine.calls.apply).toEqual([]);

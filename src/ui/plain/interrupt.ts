@@ -5,13 +5,21 @@ import { QuestionAborted } from './questions.js';
  * while detecting it quits (nothing has changed); while a repair or a
  * rehearsal runs it is refused with a sentence, because the repair is one
  * transaction that must finish or roll back by itself.
+ *
+ * While the walk runs, this is the process's only SIGINT listener: the
+ * listeners there before (the CLI's, which exits at once) are set aside and
+ * put back by `dispose`. Ink gets the same by raw mode, where Ctrl-C is a
+ * key and never a signal; a line-mode terminal sends the signal instead.
  */
 export class Interrupt {
   private readonly controller = new AbortController();
   private protecting = 0;
   private readonly onSignal = () => this.interrupt();
+  private readonly setAside: NodeJS.SignalsListener[];
 
   constructor(private readonly say: (line: string) => void) {
+    this.setAside = process.listeners('SIGINT');
+    for (const listener of this.setAside) process.off('SIGINT', listener);
     process.on('SIGINT', this.onSignal);
   }
 
@@ -61,5 +69,6 @@ export class Interrupt {
 
   dispose(): void {
     process.off('SIGINT', this.onSignal);
+    for (const listener of this.setAside) process.on('SIGINT', listener);
   }
 }

@@ -1,4 +1,5 @@
 import { createInterface, type Interface } from 'node:readline';
+import { wrapText } from '../ink/lines.js';
 import { tint } from './paint.js';
 import { matchChoice, QuestionAborted, yesNo, type Asker, type Choice, type ChoiceQuestion } from './questions.js';
 
@@ -82,11 +83,11 @@ export class LineAsker implements Asker {
   private choiceText<T extends string>(choice: Choice<T>, index: number, pad: number): string {
     const { color } = this.options;
     const head = `  ${index + 1}) ${tint(choice.value.padEnd(pad), choice.disabled ? 'dim' : 'accent', color, !choice.disabled)}  ${choice.name}`;
-    const details = [
-      ...(choice.disabled ? [tint(`not applicable: ${choice.disabled}`, 'dim', color)] : []),
-      ...(choice.description ? choice.description.split('\n').map((d) => tint(d, 'dim', color)) : []),
-    ];
-    return [head, ...details.map((d) => `       ${d}`)].join('\n');
+    const indent = '       ';
+    const width = Math.max(20, ((this.options.output as { columns?: number }).columns ?? 101) - 1 - indent.length);
+    const details = [...(choice.disabled ? [`not applicable: ${choice.disabled}`] : []), ...(choice.description ? [choice.description] : [])];
+    const rows = details.flatMap((d) => wrapText(d, width)).map((row) => `${indent}${tint(row, 'dim', color)}`);
+    return [head, ...rows].join('\n');
   }
 
   private complain(text: string): void {

@@ -56,7 +56,8 @@ export async function runPlain(engine: Engine, options: RunPlainOptions = {}): P
   const streams = options.streams ?? { input: process.stdin, output: process.stdout };
   const color = options.color ?? colorEnabled(streams.output as Terminalish);
   const write = (text: string) => streams.output.write(`${text}\n`);
-  const interrupt = new Interrupt((text) => write(tint(text, 'warn', color)));
+  // On a line of its own: a terminal has just echoed ^C where the cursor was.
+  const interrupt = new Interrupt((text) => write(`\n${tint(text, 'warn', color)}`));
   const asker = askerFor(streams, color, interrupt.signal);
   const columns = (streams.output as Terminalish).columns;
   const walk = new PlainWalk(engine, {

@@ -118,20 +118,23 @@ export function confirmLines(database: string, plan: RepairPlan, rehearsal: Appl
   ];
 }
 
-/** One finished step of a repair or rehearsal: `  ✓  12/95  reason  sql…`, cut to the width. */
-export function progressLine(progress: ApplyProgress, total: number, width: number): Line {
+/**
+ * One step of a repair or rehearsal: `  ✓ 12/95  reason  sql…`. The reason
+ * wraps under itself; the statement's head follows only when it fits, since
+ * several steps can share a reason.
+ */
+export function progressLines(progress: ApplyProgress, total: number, width: number): Line[] {
   const ok = progress.state !== 'failed';
   const mark = progress.state === 'running' ? '…' : ok ? '✓' : '✗';
-  const count = `${String(progress.index + 1).padStart(String(total).length)}/${total}`;
-  const label = `${count}  ${progress.step.reason}${progress.step.outsideTransaction ? ' (after COMMIT)' : ''}`;
+  const count = `${String(progress.index + 1).padStart(String(total).length)}/${total}  `;
+  const reason = `${progress.step.reason}${progress.step.outsideTransaction ? ' (after COMMIT)' : ''}`;
+  const lead: Span[] = [{ text: `  ${mark} `, tone: progress.state === 'running' ? 'dim' : ok ? 'ok' : 'danger', bold: true }, { text: count }];
+  const rows = paragraph(reason, { width, lead, tone: ok ? undefined : 'danger' });
+  const last = rows[rows.length - 1]!;
+  const room = width - last.reduce((n, s) => n + s.text.length, 0) - 2;
   const sql = progress.step.sql.replace(/\s+/g, ' ').trim();
-  const room = width - label.length - 6;
-  const tail = room > 12 ? `  ${sql.length > room ? `${sql.slice(0, room - 1)}…` : sql}` : '';
-  return [
-    { text: `  ${mark} `, tone: progress.state === 'running' ? 'dim' : ok ? 'ok' : 'danger', bold: true },
-    { text: label, tone: ok ? undefined : 'danger' },
-    { text: tail, tone: 'dim' },
-  ];
+  if (room <= 12) return rows;
+  return [...rows.slice(0, -1), [...last, { text: `  ${sql.length > room ? `${sql.slice(0, room - 1)}…` : sql}`, tone: 'dim' }]];
 }
 
 /** The end of a repair: what ran, the journal, each check, the counts, and the verdict last. */

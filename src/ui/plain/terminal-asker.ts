@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream';
 import { confirm, input, select } from '@inquirer/prompts';
+import { wrapText } from '../ink/lines.js';
 import { QuestionAborted, type Asker, type ChoiceQuestion } from './questions.js';
 
 export interface TerminalAskerOptions {
@@ -49,12 +50,19 @@ export class TerminalAsker implements Asker {
 
   choose<T extends string>(question: ChoiceQuestion<T>): Promise<T> {
     const pad = Math.max(...question.choices.map((c) => c.value.length));
+    // Inquirer cuts long rows at the terminal's edge, mid-word: what would not fit is wrapped here.
+    const width = Math.max(20, ((this.options.output as { columns?: number }).columns ?? 80) - 1);
+    const wrap = (text: string) => wrapText(text, width).join('\n');
+    // A menu row only says a choice is off; why goes above the menu, where it has room.
+    for (const c of question.choices) {
+      if (c.disabled) this.options.output.write(`${wrap(`${c.value} is not applicable here: ${c.disabled}`)}\n`);
+    }
     const choices = question.choices.map((c) => ({
       value: c.value,
       name: `${c.value.padEnd(pad)}  ${c.name}`,
       short: c.value,
-      ...(c.description ? { description: c.description } : {}),
-      ...(c.disabled ? { disabled: `(not applicable: ${c.disabled})` } : {}),
+      ...(c.description ? { description: wrap(c.description) } : {}),
+      ...(c.disabled ? { disabled: '(not applicable)' } : {}),
     }));
     const config = {
       message: question.message,

@@ -25,7 +25,7 @@ import {
   explainLines,
   heading,
   nothingToRepairLines,
-  progressLine,
+  progressLines,
   refusalLines,
   verifyScreenLines,
 } from './screens.js';
@@ -209,9 +209,9 @@ export class PlainWalk {
       const progress = at >= 0 ? { ...raw, index: at } : raw;
       clearTimeout(slow);
       if (progress.state === 'running') {
-        slow = setTimeout(() => this.say(progressLine(progress, total, this.io.width)), SLOW_STEP_MS);
+        slow = setTimeout(() => this.say(...progressLines(progress, total, this.io.width)), SLOW_STEP_MS);
         slow.unref();
-      } else if (everyStep || progress.state === 'failed') this.say(progressLine(progress, total, this.io.width));
+      } else if (everyStep || progress.state === 'failed') this.say(...progressLines(progress, total, this.io.width));
     };
   }
 
