@@ -149,6 +149,13 @@ describe('plain mode: the incident report', () => {
     expect(Date.parse(record.finishedAt)).toBeGreaterThanOrEqual(Date.parse(record.startedAt));
   });
 
+  it('is not offered after a quit, as the Ink wizard offers it only on its end screens', async () => {
+    const offerReport = vi.fn(async () => 'never');
+    const session = plainSession(fixtureEngine(), { answers: ['y', 'quit'], endInput: true, offerReport });
+    expect(await session.exit).toBe(1);
+    expect(session.text()).not.toContain('Write an incident report?');
+  });
+
   it('no answer to the offer writes nothing and keeps the exit code', async () => {
     const offerReport = vi.fn(async () => 'never');
     const session = plainSession(fixtureEngine(), { answers: ['y', '1', 'apply', 'agents_prod'], endInput: true, offerReport });

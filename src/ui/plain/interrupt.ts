@@ -1,5 +1,8 @@
 import { QuestionAborted } from './questions.js';
 
+/** The SIGINT listeners of walks, never set aside by another walk. */
+const WALKS = new WeakSet<NodeJS.SignalsListener>();
+
 /**
  * Ctrl-C for the whole run, as the Ink wizard treats it: at a question or
  * while detecting it quits (nothing has changed); while a repair or a
@@ -18,8 +21,10 @@ export class Interrupt {
   private readonly setAside: NodeJS.SignalsListener[];
 
   constructor(private readonly say: (line: string) => void) {
-    this.setAside = process.listeners('SIGINT');
+    // Another walk's listener (two at once, in tests) stays: it is put away by its own walk.
+    this.setAside = process.listeners('SIGINT').filter((l) => !WALKS.has(l));
     for (const listener of this.setAside) process.off('SIGINT', listener);
+    WALKS.add(this.onSignal);
     process.on('SIGINT', this.onSignal);
   }
 
@@ -69,6 +74,7 @@ export class Interrupt {
 
   dispose(): void {
     process.off('SIGINT', this.onSignal);
-    for (const listener of this.setAside) process.on('SIGINT', listener);
+    const now = process.listeners('SIGINT');
+    for (const listener of this.setAside) if (!now.includes(listener)) process.on('SIGINT', listener);
   }
 }

@@ -101,7 +101,14 @@ export class LineAsker implements Asker {
   /** Writes the prompt and waits for the next line; rejects when the operator leaves instead. */
   private async ask(prompt: string, question: string): Promise<string> {
     this.options.output.write(prompt);
-    const line = await this.nextLine(question);
+    let line: string;
+    try {
+      line = await this.nextLine(question);
+    } catch (error) {
+      // The prompt is left open on its row: end it, so what follows starts a line.
+      this.options.output.write('\n');
+      throw error;
+    }
     if (this.echo) this.options.output.write(`${line}\n`);
     return line;
   }
@@ -115,17 +122,13 @@ export class LineAsker implements Asker {
     return new Promise<string>((resolve, reject) => {
       const onAbort = () => {
         this.waiter = null;
-        // The prompt is left open on its row: end it, so what follows starts a line.
-        this.options.output.write('\n');
         reject(new QuestionAborted('interrupt', question));
       };
       signal.addEventListener('abort', onAbort, { once: true });
       this.waiter = (line) => {
         signal.removeEventListener('abort', onAbort);
-        if (line === null) {
-          this.options.output.write('\n');
-          reject(this.endedAt(question));
-        } else resolve(line);
+        if (line === null) reject(this.endedAt(question));
+        else resolve(line);
       };
     });
   }

@@ -107,14 +107,17 @@ function aborted(walk: PlainWalk, error: QuestionAborted): number | null {
   return 2;
 }
 
+/** The end screens where the Ink wizard offers the report (`m`); not after a quit. */
+const REPORTABLE = new Set(['verify', 'in-sync', 'error']);
+
 /**
- * At the end of a walk that detected something, and only when asked for:
- * the caller writes the report. Leaving at this question changes nothing
- * about how the walk ended.
+ * Where the walk ended on one of those screens, with something detected:
+ * the question, then the caller writes the report. Leaving at this question
+ * changes nothing about how the walk ended.
  */
 async function offerReport(walk: PlainWalk, asker: Asker, write: RunPlainOptions['offerReport'], startedAt: string): Promise<void> {
   const record = incidentRecord(walk.state, startedAt);
-  if (!write || !record) return;
+  if (!write || !record || !REPORTABLE.has(walk.state.screen)) return;
   try {
     if (!(await asker.confirm('Write an incident report? (Markdown)', false))) return;
     const path = await write({ ...record, finishedAt: new Date().toISOString() });
