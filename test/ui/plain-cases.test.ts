@@ -40,6 +40,19 @@ describe('plain mode: an unknown verdict', () => {
   });
 });
 
+describe('plain mode: a rehearsal that fails', () => {
+  it('says what failed and that nothing was kept; applying is no longer offered', async () => {
+    const engine = fixtureEngine({ rehearsalFails: { at: 2, error: 'relation "users" already exists' } });
+    const session = plainSession(engine, { answers: ['y', '1', 'rehearse', 'apply', 'quit'], endInput: true });
+    expect(await session.exit).toBe(1);
+    const t = session.text();
+    expect(t).toContain('this plan does NOT work on this database: relation "users" already exists');
+    expect(t).toContain('apply cannot be chosen here: the rehearsal failed, so the repair would fail too');
+    expect(engine.calls.rehearse).toHaveLength(1);
+    expect(engine.calls.apply).toEqual([]);
+  });
+});
+
 describe('plain mode: a refused diagnosis', () => {
   it('shows the refusal, asks nothing after Detect, plans nothing, and exits 3', async () => {
     const refusal = 'The ledger lives in schema "legacy", not "public": point --schema at it before repairing.';

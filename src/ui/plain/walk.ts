@@ -7,6 +7,7 @@ import { line, paragraph, type Line } from '../ink/lines.js';
 import {
   chosenPlan,
   describeError,
+  rehearsalOfChosen,
   initialState,
   wizardReducer,
   type Activity,
@@ -127,13 +128,14 @@ export class PlainWalk {
     // The plan as `repair --dry-run` prints it: the exact SQL, never wrapped, coloured only when colour is on.
     const text = renderPlan(plan);
     this.io.write(this.io.color ? highlightSql(text) : text);
-    let rehearsal: ApplyResult | null = null;
     for (;;) {
+      // A rehearsal of this plan counts even from an earlier visit (as in the Ink wizard).
+      const rehearsal = rehearsalOfChosen(this.state);
       const action = await this.io.asker.choose(previewQuestion(plan, rehearsal));
       if (action === 'quit') return 'end';
       if (action === 'back') return 'back';
       if (action === 'rehearse') {
-        rehearsal = await this.rehearse(plan);
+        await this.rehearse(plan);
         continue;
       }
       const confirmed = await this.confirm(plan, rehearsal);
@@ -162,7 +164,7 @@ export class PlainWalk {
     }
   }
 
-  private async rehearse(plan: RepairPlan): Promise<ApplyResult> {
+  private async rehearse(plan: RepairPlan): Promise<void> {
     const inside = plan.steps.filter((s) => !s.outsideTransaction).length;
     this.send({ type: 'rehearse-started', strategy: plan.strategy });
     this.say(...heading('preview', `rehearsing ${plan.strategy}: ${inside} steps in one transaction, then ROLLBACK`, this.io.width));
@@ -174,7 +176,6 @@ export class PlainWalk {
     const verdict = text.split('\n').pop() ?? '';
     this.io.write(text.slice(0, text.length - verdict.length).trimEnd());
     this.say(...paragraph(verdict, { width: this.io.width, tone: result.ok ? 'ok' : 'danger', bold: true }));
-    return result;
   }
 
   private async apply(plan: RepairPlan, before: DetectOutcome): Promise<void> {
