@@ -188,10 +188,10 @@ function problem(v: View, t: ReportStrings): string[] {
   if (!report.ledger.exists) lines.push('', t.noLedger(v.ledger));
   const c = t.countColumn;
   lines.push('', `### ${t.heading.counts}`, '', ...table([c.what, c.value], COUNT_ORDER.map((k) => [t.countLabel[k], String(report.counts[k])]), ['l', 'r']));
-  const missing = report.missing.filter((o) => o.kind === 'table').map((o) => o.name);
-  if (missing.length) lines.push('', t.missingTables(missing.length), missing.map(code).join(', '));
   const { present, total } = migrationTables(report);
   lines.push('', t.tablesExist(present.length, total, present.length ? present : null));
+  const missing = report.missing.filter((o) => o.kind === 'table').map((o) => o.name);
+  if (missing.length) lines.push('', t.missingTables(missing.length), missing.map(code).join(', '));
   const m = t.migrationColumns;
   lines.push('', `### ${t.heading.perMigration}`, '', ...table([m.name, m.recorded, m.present, m.missing, m.whatIsMissing], report.migrations.map((x) => migrationRow(x, t)), ['l', 'l', 'l', 'r', 'l']));
   return [...lines, ...outsideTheMigrations(v, t)];
