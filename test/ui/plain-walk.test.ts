@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DriftEngine } from '../../src/core/session.js';
+import { renderIncidentReport, type IncidentRecord } from '../../src/report/incident.js';
 import { checkJson } from '../helpers/cli.js';
 import { migratorUp } from '../helpers/migrator.js';
 import { scenarioDatabases } from '../helpers/scenario.js';
@@ -23,8 +24,14 @@ describe('plain mode on S01 with the real engine', () => {
     const db = await scenarios.build('seed-incident');
     const engine = new DriftEngine({ url: db.url, journalDir });
     try {
-      // All four answers arrive before the first question: each must reach its own question.
-      const session = plainSession(engine, { answers: ['y', 'create-all', 'apply', db.name], endInput: true });
+      // The report the walk offers at its end, rendered from the walk's record as the CLI writes it.
+      let markdown = '';
+      const offerReport = async (record: IncidentRecord) => {
+        markdown = renderIncidentReport(record, 'en');
+        return path.join(journalDir, 'incident.md');
+      };
+      // All five answers arrive before the first question: each must reach its own question.
+      const session = plainSession(engine, { answers: ['y', 'create-all', 'apply', db.name, 'y'], endInput: true, offerReport });
       expect(await session.exit).toBe(0);
       const t = session.text();
       expect(t).toContain(`database        ${db.name}`);
@@ -42,7 +49,9 @@ describe('plain mode on S01 with the real engine', () => {
       expect(t).toMatch(/^ {2}✓ +1\/\d+ {2}/m);
       expect(t).toMatch(/recorded but missing\s+17\s+0/);
       expect(t).toMatch(/undo the ledger changes with: drift-doctor undo \S+\.json --yes/);
-      expect(t.trimEnd().endsWith('verified: in sync')).toBe(true);
+      expect(t).toMatch(/^verified: in sync\n\? Write an incident report\? \(Markdown\) \(y\/N\): y\nreport: \S+incident\.md$/m);
+      expect(markdown).toContain(`# Incident report: migration ledger vs. schema — ${db.name}`);
+      expect(markdown).toContain('repair `create-all`, applied');
       // Colour off: not one escape, the SQL as it runs.
       expect(session.raw()).not.toMatch(ESCAPE);
     } finally {

@@ -4,11 +4,10 @@ import { Interrupt } from './interrupt.js';
 import { LineAsker } from './line-asker.js';
 import { tint } from './paint.js';
 import { QuestionAborted, type Asker } from './questions.js';
-import { incidentRecord, type IncidentRecord } from './record.js';
+import type { IncidentRecord } from '../../report/incident.js';
+import { incidentRecord } from './record.js';
 import { TerminalAsker } from './terminal-asker.js';
 import { PlainWalk } from './walk.js';
-
-export type { IncidentRecord } from './record.js';
 
 export interface PlainStreams {
   input: NodeJS.ReadableStream;
