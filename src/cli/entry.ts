@@ -1,3 +1,5 @@
+import { colorEnabled } from '../ui/color.js';
+import { interruptedMessage } from './activity.js';
 import { main } from './main.js';
 
 let answered = false;
@@ -9,10 +11,19 @@ process.on('beforeExit', () => {
   process.exit(2);
 });
 
+// Ctrl-C outside the wizard's own key handling (check, repair, undo, the plain walk while it works):
+// say what it leaves behind, then stop. 130 is the shell's code for "ended by SIGINT".
+process.on('SIGINT', () => {
+  answered = true;
+  process.stderr.write(`\ndrift-doctor: ${interruptedMessage()}\n`);
+  process.exit(130);
+});
+
 // The only place that exits the process.
 const code = await main(process.argv.slice(2), {
   out: (s) => process.stdout.write(`${s}\n`),
   err: (s) => process.stderr.write(`${s}\n`),
+  color: colorEnabled(process.stdout),
 });
 answered = true;
 process.exitCode = code;

@@ -47,7 +47,8 @@ function refusalFor(findings: Finding[]): string | null {
   if (elsewhere) {
     const [first] = elsewhere.objects;
     const [schema, table] = (first ?? '').split('.');
-    return `A ledger was found at ${first}, not where drift-doctor looked. If it is the real one, run again with --ledger-schema ${schema} --ledger-table ${table}. No repair is proposed until you say which ledger is real: a new, empty ledger here would record nothing that ran.`;
+    const flag = (first ?? '').split('.').length === 2 ? `--ledger ${first}` : `--ledger-schema ${schema} --ledger-table ${table}`;
+    return `A ledger was found at ${first}, not where drift-doctor looked. If it is the real one, run again with ${flag}. No repair is proposed until you say which ledger is real: a new, empty ledger here would record nothing that ran.`;
   }
   return null;
 }
