@@ -6,6 +6,14 @@ import type { Tone } from './theme.js';
  * flickers) once a frame is as tall as the window.
  */
 
+/** From this width on, screens use a second column (SQL beside its step, details beside the table). */
+export const WIDE_COLUMNS = 140;
+
+/** Whether a screen this wide gets two columns. */
+export function isWide(width: number): boolean {
+  return width >= WIDE_COLUMNS;
+}
+
 /** A run of text in one style; `text` may already carry ANSI colours (SQL). */
 export interface Span {
   text: string;
@@ -23,7 +31,9 @@ function wrapParagraph(paragraph: string, width: number): string[] {
   let rest = paragraph.trimEnd();
   while (rest.length > width) {
     const cut = rest.lastIndexOf(' ', width);
-    const at = cut > 0 ? cut : width;
+    // A path or URL has no spaces: break after a slash rather than inside a name.
+    const slash = rest.lastIndexOf('/', width - 1);
+    const at = cut > 0 ? cut : slash > 0 ? slash + 1 : width;
     rows.push(rest.slice(0, at).trimEnd());
     rest = rest.slice(at).replace(/^ /, '');
   }
@@ -83,4 +93,27 @@ export function joinWrapped(items: readonly string[], separator: string, width: 
   }
   if (row !== '') rows.push(row);
   return rows;
+}
+
+/** Columns a line takes (its spans carry no ANSI, or only colour codes, which take none). */
+export function lineWidth(spans: Line): number {
+  // eslint-disable-next-line no-control-regex
+  return spans.reduce((n, s) => n + s.text.replace(/\u001B\[[0-9;]*m/g, '').length, 0);
+}
+
+/**
+ * Two columns of pre-wrapped lines side by side: the left padded to
+ * `leftWidth`, then `gap` spaces, then the right. The taller column sets the
+ * height; the shorter is padded with blank rows.
+ */
+export function sideBySide(left: readonly Line[], right: readonly Line[], leftWidth: number, gap = 2): Line[] {
+  const rows = Math.max(left.length, right.length);
+  const out: Line[] = [];
+  for (let i = 0; i < rows; i++) {
+    const l = left[i] ?? [];
+    const r = right[i] ?? [];
+    const pad = Math.max(0, leftWidth - lineWidth(l)) + gap;
+    out.push(r.length > 0 ? [...l, { text: ' '.repeat(pad) }, ...r] : [...l]);
+  }
+  return out;
 }

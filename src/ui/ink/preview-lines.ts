@@ -1,7 +1,7 @@
 import type { PlanStep, RepairPlan } from '../../core/types.js';
-import { highlightSql } from './highlight-sql.js';
+import { sqlLines } from './highlight-sql.js';
 import { stepTag, strategyTitle } from './labels.js';
-import { BLANK, line, paragraph, plural, wrapText, type Line, type Span } from './lines.js';
+import { BLANK, isWide, line, paragraph, plural, sideBySide, type Line, type Span } from './lines.js';
 
 const INDENT = '     ';
 
@@ -11,19 +11,32 @@ interface Numbered {
   number: number;
 }
 
-function sqlLines(sql: string, width: number): Line[] {
-  return wrapText(sql.trim(), width - INDENT.length).map((row) => [{ text: INDENT }, { text: highlightSql(row) }]);
-}
-
-function stepLines({ step, number }: Numbered, width: number): Line[] {
+/** Why the step is there and what it locks, in `width` columns. */
+function aboutLines({ step, number }: Numbered, width: number): Line[] {
   const label = `${String(number).padStart(3)}. `;
   const lead: Span[] = [{ text: label, tone: 'accent', bold: true }];
   return [
     ...paragraph(step.reason, { width, lead, bold: true }),
     ...paragraph(`${stepTag(step)} · locks ${step.locks || 'nothing'}`, { width, lead: [{ text: INDENT }], tone: 'dim' }),
-    ...sqlLines(step.sql, width),
-    BLANK,
   ];
+}
+
+/**
+ * One step: why and what it locks, then its SQL. On a wide terminal the why
+ * and the locks form a left column and the SQL stands beside them, with what
+ * kind of step it is under it: the reasons can be scanned down the left.
+ */
+function stepLines(numbered: Numbered, width: number): Line[] {
+  const { step, number } = numbered;
+  if (!isWide(width)) return [...aboutLines(numbered, width), ...sqlLines(step.sql, width, [{ text: INDENT }]), BLANK];
+  const left = Math.min(72, Math.floor(width * 0.45));
+  const right = width - left - 2;
+  const why = [
+    ...paragraph(step.reason, { width: left, lead: [{ text: `${String(number).padStart(3)}. `, tone: 'accent', bold: true }], bold: true }),
+    ...paragraph(`locks ${step.locks || 'nothing'}`, { width: left, lead: [{ text: INDENT }], tone: 'dim' }),
+  ];
+  const sql = [...sqlLines(step.sql, right), ...paragraph(stepTag(step), { width: right, tone: 'dim' })];
+  return [...sideBySide(why, sql, left), BLANK];
 }
 
 const RECONCILED_WHY =
