@@ -1,6 +1,6 @@
 import type { Journal } from '../core/repair/journal.js';
 import type { CreatedObject, UndoOutcome } from '../core/repair/undo.js';
-import type { ApplyResult, Diagnosis, DriftReport, MigrationStatus, PlanStep, RepairPlan } from '../core/types.js';
+import type { ApplyResult, ConnectionInfo, Diagnosis, DriftReport, MigrationStatus, PlanStep, RepairPlan } from '../core/types.js';
 
 function statusWord(m: MigrationStatus): string {
   if (!m.hasFile) return 'NO FILE';
@@ -199,3 +199,65 @@ export function renderUndo(journal: Journal, outcome: UndoOutcome): string {
   return lines.join('\n');
 }
 
+/** Where a plan written to a file came from, for its header. */
+export interface PlanScriptContext {
+  connection: Omit<ConnectionInfo, 'maskedUrl'>;
+  /** When it was written (ISO 8601). */
+  writtenAt: string;
+}
+
+/** Text as SQL comment lines, each line of it prefixed (never a comment left open). */
+const comment = (text: string, prefix = '-- '): string[] => text.split('\n').map((l) => `${prefix}${l}`.trimEnd());
+
+/** A statement ending in exactly one `;`, so the script runs statement by statement. */
+const terminated = (sql: string): string => {
+  const trimmed = sql.trim();
+  return trimmed.endsWith(';') ? trimmed : `${trimmed};`;
+};
+
+/**
+ * The plan as a SQL script for review (`w` in the wizard's Preview): what it
+ * repairs, what it leaves to a human, then every statement in order, each
+ * under a comment saying why it is there and what it locks. drift-doctor adds
+ * the advisory lock, the timeouts and the verification before COMMIT when it
+ * runs the plan itself; the header says that running the file by hand skips them.
+ */
+export function renderPlanSql(plan: RepairPlan, context: PlanScriptContext): string {
+  const c = context.connection;
+  const ledger = c.ledgerTable.includes('.') ? c.ledgerTable : `${c.schema}.${c.ledgerTable}`;
+  const lines = [
+    `-- drift-doctor repair plan: ${plan.strategy}`,
+    `-- database ${c.database} on ${c.server} (${c.serverVersion}) as ${c.role}; schema ${c.schema}; ledger ${ledger}`,
+    `-- written ${context.writtenAt}; nothing had run when it was written`,
+    '--',
+    ...comment(plan.consequence),
+  ];
+  if (!plan.applicable) return [...lines, '--', ...comment(`REFUSED: ${plan.refusal ?? 'not applicable here'}`), ''].join('\n');
+  if (plan.needsHuman.length) {
+    lines.push('--', `-- needs a human (${plan.needsHuman.length}): drift-doctor does not change these`);
+    for (const n of plan.needsHuman) lines.push(...comment(`${n.object}: ${n.reason}`, '--   '));
+  }
+  if (plan.conflicts.length) {
+    lines.push('--', `-- foreseen conflicts, reconciled (${plan.conflicts.length}): the existing object is kept, only missing parts are created`);
+    for (const k of plan.conflicts) lines.push(...comment(`${k.migration}: ${k.problem}`, '--   '));
+  }
+  lines.push(
+    '--',
+    '-- A copy for review. drift-doctor runs these statements itself with lock_timeout, statement_timeout and an',
+    '-- advisory lock against a second operator, verifies before COMMIT and journals the ledger; running this file',
+    '-- by hand does none of that.',
+  );
+  const inside = plan.steps.filter((s) => !s.outsideTransaction);
+  const after = plan.steps.filter((s) => s.outsideTransaction);
+  const step = (s: RepairPlan['steps'][number], n: number) => ['', ...comment(`${n}. ${s.reason}`), `--    locks: ${s.locks || 'nothing'}`, terminated(s.sql)];
+  if (plan.steps.length === 0) return [...lines, '', '-- this plan has nothing to run', ''].join('\n');
+  lines.push('', `begin; -- ${inside.length} step${inside.length === 1 ? '' : 's'} in one transaction`);
+  inside.forEach((s, i) => lines.push(...step(s, i + 1)));
+  lines.push('', '-- drift-doctor verifies here, inside the transaction; any failure rolls everything back', 'commit;');
+  if (after.length) {
+    lines.push('', `-- after COMMIT: ${after.length} non-transactional step${after.length === 1 ? '' : 's'} (CONCURRENTLY cannot run in a transaction),`,
+      '-- each idempotent, so running it again after a failure resumes');
+    after.forEach((s, i) => lines.push(...step(s, inside.length + i + 1)));
+  }
+  return [...lines, ''].join('\n');
+}
