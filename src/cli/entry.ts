@@ -11,7 +11,7 @@ process.on('beforeExit', () => {
   process.exit(2);
 });
 
-// Ctrl-C outside the wizard's own key handling (check, repair, undo, the plain walk while it works):
+// Ctrl-C where no front end handles it (check, repair, undo; the wizards set this aside while they walk):
 // say what it leaves behind, then stop. 130 is the shell's code for "ended by SIGINT".
 process.on('SIGINT', () => {
   answered = true;
