@@ -18,6 +18,11 @@ export const KEY = {
 } as const;
 
 
+/** The screen's words on one line: whitespace collapsed and a box's borders gone, so wrapped sentences read whole. */
+export function flat(screen: string): string {
+  return screen.replace(/[│╭╮╰╯]|─{2,}/g, ' ').replace(/\s+/g, ' ');
+}
+
 /** Longest wait for a redraw after a key, beyond Ink's own. */
 const SETTLE_MS = 400;
 
@@ -77,4 +82,10 @@ export async function walkTo(ui: Ui, screen: (typeof ORDER)[number]): Promise<vo
     await ui.press(KEY.enter);
     await waitFor(() => ui.screen().includes(MARK[next]));
   }
+}
+
+/** Rows of a frame longer than `columns`, and whether the frame leaves a row free (Ink clears a window it fills). */
+export function overflow(frame: string, size: { rows: number; columns: number }): { tooWide: string[]; tooTall: boolean } {
+  const lines = frame.split('\n');
+  return { tooWide: lines.filter((l) => [...l].length > size.columns), tooTall: lines.length >= size.rows };
 }

@@ -3,7 +3,7 @@ import { App } from '../../src/ui/ink/App.js';
 import type { ApplyResult } from '../../src/core/types.js';
 import { fixtureEngine, type FixtureOptions } from './fixture-engine.js';
 import * as incident from './fixtures.js';
-import { KEY, renderUi, waitFor, walkTo } from './helpers.js';
+import { flat, KEY, renderUi, waitFor, walkTo } from './helpers.js';
 
 class HintedError extends Error {
   constructor(
@@ -32,19 +32,50 @@ describe('an engine error', () => {
     const s = ui.screen();
     expect(s).toContain('password authentication failed for user "app_owner"');
     expect(s).toContain('What to do: check DATABASE_URL or PGPASSWORD, or pass --url.');
-    expect(s).toContain('Nothing was changed.');
+    expect(s).toContain('Database: untouched — nothing was changed.');
     expect(s).not.toMatch(/^\s+at /m);
     await ui.press('q');
     expect(onExit).toHaveBeenCalledWith(2);
   });
 
-  it('during detection shows the message without a hint line when there is none', async () => {
+  it('during detection, without a hint of its own, says what to do in general and that nothing was written', async () => {
     const { ui } = setup({ fail: { call: 'detect', error: new Error('scratch database could not replay 018: extension "pg_trgm" is not available') } });
     await walkTo(ui, 'connect');
     await ui.press(KEY.enter);
     await waitFor(() => ui.screen().includes('Stopped while detecting'));
-    expect(ui.screen()).toContain('extension "pg_trgm" is not available');
-    expect(ui.screen()).not.toContain('What to do');
+    const s = flat(ui.screen());
+    expect(s).toContain('What happened: scratch database could not replay 018: extension "pg_trgm" is not available');
+    expect(s).toContain('What to do: act on the message above, then run drift-doctor again');
+    expect(s).toContain('Database: untouched — nothing was changed (detection only reads).');
+  });
+});
+
+describe('the error box', () => {
+  it('is a rounded box: what happened, what to do, and that the database was not touched', async () => {
+    const { ui } = setup({ fail: { call: 'connect', error: new HintedError('connect ECONNREFUSED 10.0.0.7:5432', 'start the server or pass the right --url.') } });
+    await waitFor(() => ui.screen().includes('Stopped while connecting'));
+    const rows = ui.screen().split('\n');
+    const top = rows.findIndex((r) => r.startsWith('╭'));
+    expect(top).toBeGreaterThan(0);
+    expect(rows[top + 1]).toMatch(/^│ Stopped while connecting\s+│$/);
+    expect(rows.some((r) => /^│ What happened: connect ECONNREFUSED 10\.0\.0\.7:5432\s+│$/.test(r))).toBe(true);
+    expect(rows.some((r) => /^│ What to do: start the server or pass the right --url\.\s+│$/.test(r))).toBe(true);
+    expect(rows.some((r) => /^│ Database: untouched — nothing was changed\.\s+│$/.test(r))).toBe(true);
+    expect(rows.some((r) => r.startsWith('╰'))).toBe(true);
+  });
+
+  it('during the repair says the database may have changed and how to look', async () => {
+    const { ui, onExit } = setup({ fail: { call: 'apply', error: new Error('the connection was lost during step 12 of 36') } });
+    await walkTo(ui, 'confirm');
+    await ui.type('agents_prod');
+    await ui.press(KEY.enter);
+    await waitFor(() => ui.screen().includes('Stopped while applying'));
+    const s = flat(ui.screen());
+    expect(s).toContain('What happened: the connection was lost during step 12 of 36');
+    expect(s).toContain('Database: maybe changed: the repair was running. Its transaction rolls back unless COMMIT was reached — run `drift-doctor check`');
+    expect(s).not.toContain('untouched');
+    await ui.press(KEY.ctrlC);
+    expect(onExit).toHaveBeenCalledWith(2);
   });
 });
 

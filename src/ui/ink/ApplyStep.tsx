@@ -14,6 +14,9 @@ export interface ApplyStepProps {
   verifying: boolean;
   /** A rehearsal: only the transaction's steps run, then everything is rolled back. */
   rehearsal?: boolean;
+  /** How long the repair (or rehearsal) has run, verification included. */
+  elapsedMs: number;
+  width: number;
 }
 
 /** The statement on one line, for a row that is cut to the terminal's width anyway. */
@@ -52,6 +55,27 @@ function StepRow({ step, index, state, rehearsal }: StepRowProps) {
   );
 }
 
+/** What the spinner says: the step running and how far along it is, or the verification. */
+export function progressOf(plan: RepairPlan, states: StepStates, verifying: boolean, rehearsal: boolean): string {
+  if (verifying) return rehearsal ? 'verifying inside the transaction, then ROLLBACK' : 'verifying: detecting again';
+  const running = Object.keys(states)
+    .map(Number)
+    .filter((i) => states[i] === 'running');
+  const at = running.length > 0 ? Math.max(...running) : -1;
+  const step = plan.steps[at];
+  if (!step) {
+    const { done } = tally(states);
+    if (done === 0) return 'starting: BEGIN, timeouts, the advisory lock';
+    const phase = plan.steps.some((s) => s.outsideTransaction);
+    if (!rehearsal && phase && done >= plan.steps.length) return 'committed; verifying again after the steps after COMMIT';
+    return rehearsal ? 'verifying inside the transaction, then ROLLBACK' : 'verifying inside the transaction before COMMIT';
+  }
+  // The count first: a long reason is cut at the end, never the count.
+  if (!rehearsal) return `step ${at + 1}/${plan.steps.length} · ${step.reason}`;
+  const inside = plan.steps.filter((s) => !s.outsideTransaction);
+  return `step ${inside.indexOf(step) + 1}/${inside.length} · ${step.reason}`;
+}
+
 function title(plan: RepairPlan, states: StepStates, rehearsal: boolean): string {
   const { done, failed } = tally(states);
   const failedText = failed > 0 ? `, ${failed} failed` : '';
@@ -61,7 +85,8 @@ function title(plan: RepairPlan, states: StepStates, rehearsal: boolean): string
 }
 
 /** Progress of the repair (or its rehearsal), one row per step, following the running one. */
-export function ApplyStep({ plan, stepStates, height, verifying, rehearsal = false }: ApplyStepProps) {
+export function ApplyStep({ plan, stepStates, height, verifying, rehearsal = false, elapsedMs, width }: ApplyStepProps) {
+  const progress = progressOf(plan, stepStates, verifying, rehearsal);
   const rows = Math.max(3, height - 5);
   const start = windowStart(focusStep(stepStates), plan.steps.length, rows);
   const visible = plan.steps.slice(start, start + rows);
@@ -76,11 +101,7 @@ export function ApplyStep({ plan, stepStates, height, verifying, rehearsal = fal
         <StepRow key={start + i} step={step} index={start + i} state={stepStates[start + i]} rehearsal={rehearsal} />
       ))}
       <Text color={toneColor('dim')}>{below > 0 ? `  … ${plural(below, 'more step', 'more steps')}` : ' '}</Text>
-      {verifying ? (
-        <Working message={rehearsal ? 'Verifying inside the transaction, then rolling back…' : 'Verifying: detecting again…'} />
-      ) : (
-        <Text> </Text>
-      )}
+      <Working message={progress} ms={elapsedMs} width={width} />
     </Box>
   );
 }

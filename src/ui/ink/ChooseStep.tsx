@@ -17,6 +17,8 @@ export interface ChooseStepProps {
   initial: Strategy | null;
   height: number;
   width: number;
+  /** How long planning has taken, while it runs. */
+  planningMs: number;
   onChoose: (strategy: Strategy) => void;
 }
 
@@ -27,7 +29,7 @@ function nextSelectable(usable: readonly boolean[], from: number, step: 1 | -1):
 }
 
 /** The three repairs as a menu, the recommended one first. */
-export function ChooseStep({ diagnosis, plans, initial, height, width, onChoose }: ChooseStepProps) {
+export function ChooseStep({ diagnosis, plans, initial, height, width, planningMs, onChoose }: ChooseStepProps) {
   const order = strategyOrder(diagnosis);
   const planFor = (s: Strategy) => plans?.find((p) => p.strategy === s);
   const usable = order.map((s) => selectable(planFor(s)));
@@ -43,7 +45,7 @@ export function ChooseStep({ diagnosis, plans, initial, height, width, onChoose 
       if (strategy) onChoose(strategy);
     }
   });
-  if (!plans) return <Working message="Planning the three repairs (nothing runs yet)…" />;
+  if (!plans) return <Working message="Planning the three repairs (nothing runs yet)…" ms={planningMs} width={width} />;
   const recommended = recommendedStrategy(diagnosis);
   const lines: Line[] = [...choosePreamble(diagnosis, width)];
   const blocks: { first: number; last: number }[] = [];

@@ -10,15 +10,18 @@ export interface ConnectStepProps {
   connection: ConnectionInfo | null;
   /** Where it connects, named while it does; a URL's password is masked. */
   target?: string;
+  /** How long connecting has taken, while it does. */
+  elapsedMs: number;
+  width: number;
   onContinue: () => void;
 }
 
 /** Where we are connected, so the operator can check it is the right database. */
-export function ConnectStep({ connection, target, onContinue }: ConnectStepProps) {
+export function ConnectStep({ connection, target, elapsedMs, width, onContinue }: ConnectStepProps) {
   useKeys((_input, key) => {
     if (key.return && connection) onContinue();
   });
-  if (!connection) return <Working message={connectingMessage(target)} />;
+  if (!connection) return <Working message={connectingMessage(target)} ms={elapsedMs} width={width} />;
   const rows: [string, string][] = [
     ['server', connection.server],
     ['database', connection.database],

@@ -1,32 +1,68 @@
 import { Box, Text } from 'ink';
-import type { WizardError } from './wizard-state.js';
+import { checkExhaustive } from '../../core/types.js';
+import type { Activity, WizardError } from './wizard-state.js';
 import { toneColor } from './theme.js';
 
 export interface ErrorScreenProps {
   error: WizardError;
 }
 
-/** Whether the database may have been written to when the error happened. */
-function touched(error: WizardError): boolean {
-  return error.during === 'applying' || error.during === 'verifying';
+/** What became of the database, by what was running when it stopped. */
+export function databaseState(during: Activity): { touched: boolean; text: string } {
+  switch (during) {
+    case 'connecting':
+      return { touched: false, text: 'untouched — nothing was changed.' };
+    case 'detecting':
+    case 'planning':
+      return { touched: false, text: 'untouched — nothing was changed (detection only reads).' };
+    case 'applying':
+      return {
+        touched: true,
+        text: 'maybe changed: the repair was running. Its transaction rolls back unless COMMIT was reached — run `drift-doctor check` to see the database as it is now.',
+      };
+    case 'verifying':
+      return { touched: true, text: 'changed: the repair was committed, but the check after it did not finish — run `drift-doctor check` to see the database as it is now.' };
+    default:
+      return checkExhaustive(during);
+  }
 }
 
-/** An engine error in words, with the way out when there is one. Never a stack trace. */
+/** The way out when the error carries none. */
+export function defaultHint(during: Activity): string {
+  switch (during) {
+    case 'connecting':
+      return 'check the server is up and the URL, role and password are right, then run drift-doctor again.';
+    case 'detecting':
+    case 'planning':
+      return 'act on the message above, then run drift-doctor again; `drift-doctor check` runs the same read-only detection without the wizard.';
+    case 'applying':
+    case 'verifying':
+      return 'run `drift-doctor check`; the repair journal (if one was written) can undo its ledger changes.';
+    default:
+      return checkExhaustive(during);
+  }
+}
+
+/** An engine error in a box: what happened, what to do next, whether the database was touched. Never a stack trace. */
 export function ErrorScreen({ error }: ErrorScreenProps) {
+  const db = databaseState(error.during);
   return (
-    <Box flexDirection="column">
+    <Box flexDirection="column" borderStyle="round" borderColor={toneColor('danger')} paddingX={1}>
       <Text color={toneColor('danger')} bold>
         {`Stopped while ${error.during}`}
       </Text>
       <Box marginTop={1} flexDirection="column">
-        <Text color={toneColor('danger')}>{error.message}</Text>
-        {error.hint ? <Text>{`What to do: ${error.hint}`}</Text> : null}
-      </Box>
-      <Box marginTop={1}>
-        <Text color={toneColor('dim')}>
-          {touched(error)
-            ? 'The repair may not have completed: run `drift-doctor check` to see the database as it is now.'
-            : 'Nothing was changed.'}
+        <Text>
+          <Text bold>What happened: </Text>
+          <Text color={toneColor('danger')}>{error.message}</Text>
+        </Text>
+        <Text>
+          <Text bold>What to do: </Text>
+          {error.hint ?? defaultHint(error.during)}
+        </Text>
+        <Text>
+          <Text bold>Database: </Text>
+          <Text color={toneColor(db.touched ? 'warn' : 'ok')}>{db.text}</Text>
         </Text>
       </Box>
     </Box>

@@ -1,19 +1,36 @@
 import { Text } from 'ink';
 import Spinner from 'ink-spinner';
+import { elapsed } from './progress.js';
 import { toneColor } from './theme.js';
 
 export interface WorkingProps {
   message: string;
+  /** `7/20`, `step 3/12`: how far it is, when that is known. */
+  count?: string | null;
+  /** How long it has run, when the container times it. */
+  ms?: number;
+  /** Columns for the row: the message is cut so the count and the time stay in view. */
+  width?: number;
 }
 
-/** A spinner with what is being done. */
-export function Working({ message }: WorkingProps) {
+/** A message cut to leave `room` columns, with `…` when cut. */
+export function cutMessage(message: string, room: number): string {
+  if (message.length <= room) return message;
+  return room <= 1 ? '' : `${message.slice(0, room - 1)}…`;
+}
+
+/** A spinner with what is being done, how far it is and for how long. */
+export function Working({ message, count, ms, width }: WorkingProps) {
+  const tail = `${count ? ` ${count}` : ''}${ms === undefined ? '' : ` · ${elapsed(ms)}`}`;
+  const text = width === undefined ? message : cutMessage(message, width - 2 - tail.length);
   return (
     <Text wrap="truncate-end">
       <Text color={toneColor('accent')}>
         <Spinner type="dots" />
       </Text>
-      {` ${message}`}
+      {` ${text}`}
+      {count ? <Text bold>{` ${count}`}</Text> : null}
+      {ms === undefined ? null : <Text color={toneColor('dim')}>{` · ${elapsed(ms)}`}</Text>}
     </Text>
   );
 }

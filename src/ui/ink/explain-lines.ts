@@ -18,19 +18,29 @@ export interface ExplainView {
   selected: number;
   expanded: ReadonlySet<number>;
   width: number;
+  /** Every cause open, each evidence item with the collector that found it, its weight and the objects it names. */
+  details?: boolean;
 }
 
 const INDENT = '      ';
 
-function evidenceLines(evidence: readonly Evidence[], width: number): Line[] {
+/** `ledger-xmin · weight +0.50 · objects: agents, tools`: where an evidence item comes from and what it counts for. */
+export function evidenceSource(e: Evidence): string {
+  const weight = `${e.weight > 0 ? '+' : e.weight < 0 ? '−' : '±'}${Math.abs(e.weight).toFixed(2)}`;
+  const objects = e.objects.length > 0 ? ` · objects: ${e.objects.join(', ')}` : '';
+  return `${e.kind} · weight ${weight}${objects}`;
+}
+
+function evidenceLines(evidence: readonly Evidence[], width: number, details: boolean): Line[] {
   return evidence.flatMap((e) => {
     const sign = e.weight > 0 ? '+' : e.weight < 0 ? '−' : '·';
     const tone = e.weight > 0 ? 'ok' : e.weight < 0 ? 'warn' : 'dim';
-    return paragraph(e.detail, { width, lead: [{ text: INDENT }, { text: `${sign} `, tone, bold: true }] });
+    const item = paragraph(e.detail, { width, lead: [{ text: INDENT }, { text: `${sign} `, tone, bold: true }] });
+    return details ? [...item, ...paragraph(evidenceSource(e), { width, lead: [{ text: `${INDENT}  ` }], tone: 'dim' })] : item;
   });
 }
 
-function hypothesisLines(h: Hypothesis, open: boolean, selected: boolean, width: number): Line[] {
+function hypothesisLines(h: Hypothesis, open: boolean, selected: boolean, width: number, details = false): Line[] {
   const head: Line = [
     { text: selected ? '❯ ' : '  ', tone: 'accent', bold: true },
     { text: open ? '▾ ' : '▸ ', tone: 'dim' },
@@ -39,7 +49,7 @@ function hypothesisLines(h: Hypothesis, open: boolean, selected: boolean, width:
   ];
   if (!open) return [head];
   const summary = paragraph(h.summary, { width, lead: [{ text: INDENT }] });
-  const evidence = h.evidence.length > 0 ? evidenceLines(h.evidence, width) : [line(`${INDENT}(no evidence recorded)`, 'dim')];
+  const evidence = h.evidence.length > 0 ? evidenceLines(h.evidence, width, details) : [line(`${INDENT}(no evidence recorded)`, 'dim')];
   return [head, ...summary, ...evidence];
 }
 
@@ -64,7 +74,7 @@ export function explainLines(diagnosis: Diagnosis, view: ExplainView): ExplainLa
   const blocks: ExplainLayout['blocks'] = [];
   rankHypotheses(diagnosis).forEach((h, i) => {
     const first = lines.length;
-    lines.push(...hypothesisLines(h, view.expanded.has(i), view.selected === i, view.width));
+    lines.push(...hypothesisLines(h, view.details === true || view.expanded.has(i), view.selected === i, view.width, view.details));
     if (i === 0 && diagnosis.repairHint) {
       lines.push(...paragraph(diagnosis.repairHint, { width: view.width, lead: [{ text: INDENT }, { text: '→ ', tone: 'accent', bold: true }], tone: 'accent' }));
     }

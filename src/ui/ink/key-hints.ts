@@ -21,18 +21,56 @@ export interface HintContext {
   refused: boolean;
   /** The rehearsal shown worked, so Enter may go on to Confirm. */
   rehearsalOk?: boolean;
+  /** Whether `d` shows details here, and whether they are showing; absent where there are none. */
+  details?: 'on' | 'off';
+  /** `m` writes the incident report (the front end can, and detection ended). */
+  canReport?: boolean;
 }
 
 const QUIT: KeyHint = { keys: 'q', action: 'quit (nothing changed)' };
 const BACK: KeyHint = { keys: 'Esc', action: 'back' };
-const SCROLL: KeyHint = { keys: '↑/↓ PgUp/PgDn', action: 'scroll' };
+/**
+ * Scrolling is not in the footer: a screen that scrolls says so on its
+ * position line, exactly when there is more to see. The help lists it.
+ */
+export const SCROLL: KeyHint = { keys: '↑/↓ PgUp/PgDn', action: 'scroll (Home/End: first/last row)' };
+export const HELP: KeyHint = { keys: '?', action: 'help' };
+const WRITE_PLAN: KeyHint = { keys: 'w', action: 'write the plan to a file' };
+
+/** What `d` shows on a screen, and what it goes back to. */
+const DETAILS: Partial<Record<Screen, { on: string; off: string }>> = {
+  detect: { off: 'per-object drift', on: 'per-migration table' },
+  explain: { off: 'all evidence, weighed', on: 'fewer details' },
+  verify: { off: 'timings and locks', on: 'fewer details' },
+};
+
+/** The `d` hint for this screen, if it has details. */
+export function detailsHint(screen: Screen, details: HintContext['details']): KeyHint | null {
+  const words = DETAILS[screen];
+  if (!words || !details) return null;
+  return { keys: 'd', action: details === 'on' ? words.on : words.off };
+}
+
+/** Whether a screen has a details view. */
+export function hasDetails(screen: Screen): boolean {
+  return DETAILS[screen] !== undefined;
+}
+
+/** The screen's own keys, then `d`, `?`, Esc and q, in that order wherever they apply. */
+function withCommon(screen: Screen, keys: readonly KeyHint[], context: HintContext): KeyHint[] {
+  const details = detailsHint(screen, context.details);
+  const last = (k: KeyHint) => k.keys === 'Esc' || k.keys === 'q' || k.keys === 'Ctrl+C';
+  const own = keys.filter((k) => !last(k));
+  const tail = keys.filter(last);
+  return [...own, ...(details ? [details] : []), HELP, ...tail];
+}
 
 function walkHints(screen: Screen, context: HintContext): KeyHint[] {
   switch (screen) {
     case 'connect':
       return context.ready ? [{ keys: 'Enter', action: 'detect drift' }, QUIT] : [QUIT];
     case 'detect':
-      return context.ready ? [{ keys: 'Enter', action: 'explain' }, SCROLL, BACK, QUIT] : [BACK, QUIT];
+      return context.ready ? [{ keys: 'Enter', action: 'explain' }, BACK, QUIT] : [BACK, QUIT];
     case 'explain': {
       const browse: KeyHint[] = [
         { keys: '↑/↓', action: 'select' },
@@ -46,14 +84,20 @@ function walkHints(screen: Screen, context: HintContext): KeyHint[] {
         : [BACK, QUIT];
     case 'preview':
       return context.ready
-        ? [SCROLL, { keys: 'r', action: 'rehearse (then roll back)' }, { keys: 'Enter', action: 'confirm' }, BACK, QUIT]
-        : [SCROLL, BACK, QUIT];
+        ? [{ keys: 'r', action: 'rehearse (then roll back)' }, WRITE_PLAN, { keys: 'Enter', action: 'confirm' }, BACK, QUIT]
+        : [BACK, QUIT];
     case 'confirm':
       return [{ keys: 'Enter', action: 'apply' }, BACK, { keys: 'Ctrl+C', action: 'quit (nothing changed)' }];
     default:
       return [];
   }
 }
+
+/** The footer while the help is open. */
+export const HELP_OPEN: Hints = {
+  keys: [SCROLL, { keys: '? or Esc', action: 'close the help' }],
+  note: null,
+};
 
 /** The footer for a screen. */
 export function hintsFor(screen: Screen, context: HintContext): Hints {
@@ -64,7 +108,7 @@ export function hintsFor(screen: Screen, context: HintContext): Hints {
     case 'choose':
     case 'preview':
     case 'confirm':
-      return { keys: walkHints(screen, context), note: null };
+      return { keys: withCommon(screen, walkHints(screen, context), context), note: null };
     case 'apply':
       return { keys: [], note: 'q, Esc and Ctrl+C are off while the repair runs: it must not be interrupted.' };
     case 'rehearse':
@@ -72,13 +116,16 @@ export function hintsFor(screen: Screen, context: HintContext): Hints {
     case 'rehearsal': {
       const back: KeyHint = { keys: 'Esc', action: 'back to the preview' };
       return context.rehearsalOk
-        ? { keys: [SCROLL, { keys: 'Enter', action: 'confirm' }, back, QUIT], note: null }
-        : { keys: [SCROLL, back, QUIT], note: 'Enter is off: the rehearsal failed, so the repair would fail too.' };
+        ? { keys: [{ keys: 'Enter', action: 'confirm' }, HELP, back, QUIT], note: null }
+        : { keys: [HELP, back, QUIT], note: 'Enter is off: the rehearsal failed, so the repair would fail too.' };
     }
     case 'verify':
     case 'in-sync':
-    case 'error':
-      return { keys: [{ keys: 'Enter/q', action: 'exit' }], note: null };
+    case 'error': {
+      const report: KeyHint[] = context.canReport ? [{ keys: 'm', action: 'write incident report (Markdown)' }] : [];
+      const details = detailsHint(screen, context.details);
+      return { keys: [...report, ...(details ? [details] : []), HELP, { keys: 'Enter/q', action: 'exit' }], note: null };
+    }
     default:
       return checkExhaustive(screen);
   }

@@ -163,3 +163,21 @@ export function rehearsalVerdict(result: ApplyResult): string {
 
 /** Said under the verdict whatever it was. */
 export const NOTHING_KEPT = 'nothing was kept: the transaction was rolled back';
+
+/**
+ * What `d` adds on the end screen: the slowest steps, the locks the repair
+ * held until COMMIT, and what the plan left for a human.
+ */
+export function repairDetailLines(plan: RepairPlan, result: ApplyResult, width: number): Line[] {
+  const timings = result.stepTimings ?? [];
+  const lines: Line[] = [];
+  if (timings.length > 0) lines.push(line(`Slowest steps (${plural(timings.length, 'step')} ran)`, 'heading', true), ...slowestLines(plan, timings), BLANK);
+  else lines.push(line('No step timings were recorded for this repair.', 'dim'), BLANK);
+  lines.push(line('Locks taken, each held from its step until the transaction ended', 'heading', true), ...lockLines(plan, result, width), BLANK);
+  if (plan.needsHuman.length > 0) {
+    lines.push(line(`Left for a human (${plan.needsHuman.length}): the repair did not change these`, 'warn', true));
+    for (const item of plan.needsHuman) lines.push(...paragraph(`${item.object}: ${item.reason}`, { width, lead: [{ text: '  ' }], tone: 'warn' }));
+    lines.push(BLANK);
+  }
+  return lines;
+}

@@ -1,4 +1,5 @@
 import type { Engine } from '../../core/engine.js';
+import type { WizardRecord } from './incident-record.js';
 import { connectingMessage } from './labels.js';
 
 /** Shown instead of the wizard when there is no terminal to drive it (the caller ends the line). */
@@ -17,6 +18,8 @@ export interface RunWizardOptions {
   streams?: WizardStreams;
   /** Where the engine connects (a masked URL, `host:port/db`), named while it connects. */
   target?: string;
+  /** Renders and writes the incident report `m` offers at the end; resolves with where it went. Without it, `m` is not offered. */
+  writeReport?: (record: WizardRecord) => Promise<string>;
 }
 
 /** Erases the row the cursor is on, leaving the cursor at its start. */
@@ -35,13 +38,23 @@ export async function runWizard(engine: Engine, options: RunWizardOptions = {}):
     return 2;
   }
   // Loading Ink takes a second or two: say where we are going at once, and let the first frame replace it.
-  stdout.write(`drift-doctor · ${connectingMessage(options.target)}`);
+  // One row only, cut to the terminal: a wrapped second row would stay behind when the row is cleared.
+  const first = `drift-doctor · ${connectingMessage(options.target)}`;
+  const room = (stdout.columns > 0 ? stdout.columns : 80) - 1;
+  stdout.write(first.length > room ? `${first.slice(0, Math.max(0, room - 1))}…` : first);
   // Ink renders only its last frame when it believes it runs in CI (a CI variable in the environment,
   // read once when Ink loads). A person at a terminal is not a CI log: the wizard must redraw.
   if (process.env.CI !== undefined) process.env.CI = 'false';
+  // Keys typed while Ink loads must not echo: an echoed Enter moves the cursor down a row, and the first
+  // frame would then be drawn under this line instead of over it. They wait for the wizard instead.
+  const raw = typeof stdin.setRawMode === 'function';
+  if (raw) stdin.setRawMode(true);
   let ui: [typeof import('ink'), typeof import('./App.js')];
   try {
     ui = await Promise.all([import('ink'), import('./App.js')]);
+  } catch (error) {
+    if (raw) stdin.setRawMode(false);
+    throw error;
   } finally {
     stdout.write(CLEAR_ROW);
   }
@@ -56,7 +69,7 @@ export async function runWizard(engine: Engine, options: RunWizardOptions = {}):
     resolveExit();
   };
   // Ctrl+C is ours: it must not kill a running repair, and elsewhere it quits like q.
-  const instance = render(<App engine={engine} onExit={onExit} target={options.target} />, {
+  const instance = render(<App engine={engine} onExit={onExit} target={options.target} writeReport={options.writeReport} />, {
     stdin,
     stdout,
     stderr,
@@ -71,5 +84,8 @@ export async function runWizard(engine: Engine, options: RunWizardOptions = {}):
     instance.unmount();
     stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
     return 2;
+  } finally {
+    // Ink gives the terminal back when its last key listener goes; this covers a wizard that never listened.
+    if (raw) stdin.setRawMode(false);
   }
 }

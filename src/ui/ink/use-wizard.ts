@@ -1,17 +1,34 @@
 import { useCallback, useEffect, useReducer, useRef, type Dispatch } from 'react';
 import type { DetectOutcome, Engine } from '../../core/engine.js';
 import type { ApplyProgress, ApplyResult, RepairPlan } from '../../core/types.js';
+import { renderPlanSql } from '../../report/text.js';
+import { wizardRecord, type WizardRecord } from './incident-record.js';
 import { STRATEGIES } from './labels.js';
+import { saveNewFile } from './save-file.js';
 import {
   describeError,
   initialState,
   wizardReducer,
   type Activity,
+  type Timed,
   type WizardAction,
   type WizardState,
 } from './wizard-state.js';
 
 type Send = Dispatch<WizardAction>;
+
+/** Milliseconds from some fixed point; only differences are shown. */
+export type Clock = () => number;
+
+/** Dispatches the start and the end of a timed call around it, whatever becomes of it. */
+async function timed<T>(send: Send, clock: Clock, call: Timed, run: () => Promise<T>): Promise<T> {
+  send({ type: 'timing', call, edge: 'start', at: clock() });
+  try {
+    return await run();
+  } finally {
+    send({ type: 'timing', call, edge: 'end', at: clock() });
+  }
+}
 
 /** Runs one engine call; a throw becomes the error screen. Resolves undefined on error. */
 async function attempt<T>(send: Send, during: Activity, call: () => Promise<T>): Promise<T | undefined> {
@@ -23,15 +40,15 @@ async function attempt<T>(send: Send, during: Activity, call: () => Promise<T>):
   }
 }
 
-async function detectAndPlan(engine: Engine, send: Send): Promise<void> {
+async function detectAndPlan(engine: Engine, send: Send, clock: Clock): Promise<void> {
   const outcome = await attempt(send, 'detecting', () =>
-    engine.detect((p) => send({ type: 'detect-progress', message: p.message })),
+    timed(send, clock, 'detect', () => engine.detect((p) => send({ type: 'detect-progress', phase: p.phase, message: p.message, at: clock() }))),
   );
   if (!outcome) return;
   send({ type: 'detected', outcome });
   // Nothing to plan when there is nothing to repair, or when repairs are refused.
   if (outcome.report.inSync || outcome.diagnosis.refusal) return;
-  const plans = await attempt(send, 'planning', () => Promise.all(STRATEGIES.map((s) => engine.plan(s, outcome))));
+  const plans = await attempt(send, 'planning', () => timed(send, clock, 'plan', () => Promise.all(STRATEGIES.map((s) => engine.plan(s, outcome)))));
   if (plans) send({ type: 'planned', plans });
 }
 
@@ -53,23 +70,23 @@ function thrownRehearsal(error: unknown): ApplyResult {
   return { ok: false, error: hint ? `${message} What to do: ${hint}` : message, failedStep: null, stepsRun: 0, durationMs: 0, verify: null };
 }
 
-async function rehearse(engine: Engine, plan: RepairPlan, send: Send): Promise<void> {
+async function rehearse(engine: Engine, plan: RepairPlan, send: Send, clock: Clock): Promise<void> {
   const place = placeIn(plan);
   send({ type: 'rehearse-started', strategy: plan.strategy });
-  const result = await engine
-    .apply(plan, (progress) => send({ type: 'rehearse-progress', progress: place(progress) }), { rehearse: true })
-    .catch(thrownRehearsal);
+  const result = await timed(send, clock, 'rehearse', () =>
+    engine.apply(plan, (progress) => send({ type: 'rehearse-progress', progress: place(progress) }), { rehearse: true }).catch(thrownRehearsal),
+  );
   send({ type: 'rehearsed', result });
 }
 
-async function applyAndVerify(engine: Engine, plan: RepairPlan, before: DetectOutcome, send: Send): Promise<void> {
+async function applyAndVerify(engine: Engine, plan: RepairPlan, before: DetectOutcome, send: Send, clock: Clock): Promise<void> {
   const place = placeIn(plan);
   const result = await attempt(send, 'applying', () =>
-    engine.apply(plan, (progress) => send({ type: 'apply-progress', progress: place(progress) })),
+    timed(send, clock, 'apply', () => engine.apply(plan, (progress) => send({ type: 'apply-progress', progress: place(progress) }))),
   );
   if (!result) return;
   send({ type: 'applied', result });
-  const verify = result.verify ?? (await attempt(send, 'verifying', () => engine.verify(before)));
+  const verify = result.verify ?? (await attempt(send, 'verifying', () => timed(send, clock, 'verify', () => engine.verify(before))));
   if (verify) send({ type: 'verified', verify });
 }
 
@@ -82,44 +99,91 @@ export interface Wizard {
   apply: (plan: RepairPlan) => void;
   /** Runs the plan and its verification, then rolls back (not while one runs or once the repair started). */
   rehearse: (plan: RepairPlan) => void;
+  /** Writes the plan as a SQL script to a new file; the notice says where, or why not. */
+  savePlan: (plan: RepairPlan, file: string) => void;
+  /** Writes the incident report, when the front end can (`writeReport`) and there is something to report. */
+  saveReport: (() => void) | null;
 }
 
-/** The wizard's state and the engine calls that move it; the only place that talks to the engine. */
-export function useWizard(engine: Engine): Wizard {
+/** What the hook may do besides talking to the engine. */
+export interface WizardOptions {
+  /** Read for elapsed times. */
+  clock: Clock;
+  /** Where a relative file name is written (default the working directory). */
+  outputDir?: string;
+  /** Renders and writes the incident report; resolves with the absolute path, rejects with the reason. */
+  writeReport?: (record: WizardRecord) => Promise<string>;
+}
+
+/** The error's words and its way out, for a notice. */
+function inWords(error: unknown): string {
+  const { message, hint } = describeError(error, 'verifying');
+  return hint ? `${message} — ${hint}` : message;
+}
+
+/** The wizard's state and the engine calls that move it; the only place that talks to the engine or writes files. */
+export function useWizard(engine: Engine, options: WizardOptions): Wizard {
+  const { clock, outputDir, writeReport } = options;
   const [state, send] = useReducer(wizardReducer, initialState);
-  const started = useRef({ connect: false, detect: false, apply: false, rehearsing: false });
+  const started = useRef({ connect: false, detect: false, apply: false, rehearsing: false, writing: false });
+  const startedAt = useRef(new Date());
   useEffect(() => {
     if (started.current.connect) return;
     started.current.connect = true;
-    void attempt(send, 'connecting', () => engine.connect()).then((connection) => {
+    void attempt(send, 'connecting', () => timed(send, clock, 'connect', () => engine.connect())).then((connection) => {
       if (connection) send({ type: 'connected', connection });
     });
-  }, [engine]);
+  }, [engine, clock]);
   const detect = useCallback(() => {
     send({ type: 'go', screen: 'detect' });
     if (started.current.detect) return;
     started.current.detect = true;
-    void detectAndPlan(engine, send);
-  }, [engine]);
+    void detectAndPlan(engine, send, clock);
+  }, [engine, clock]);
   const outcome = state.outcome;
   const apply = useCallback(
     (plan: RepairPlan) => {
       if (started.current.apply || !outcome) return;
       started.current.apply = true;
       send({ type: 'go', screen: 'apply' });
-      void applyAndVerify(engine, plan, outcome, send);
+      void applyAndVerify(engine, plan, outcome, send, clock);
     },
-    [engine, outcome],
+    [engine, outcome, clock],
   );
   const rehearseWith = useCallback(
     (plan: RepairPlan) => {
       if (started.current.apply || started.current.rehearsing) return;
       started.current.rehearsing = true;
-      void rehearse(engine, plan, send).finally(() => {
+      void rehearse(engine, plan, send, clock).finally(() => {
         started.current.rehearsing = false;
       });
     },
-    [engine],
+    [engine, clock],
   );
-  return { state, send, detect, apply, rehearse: rehearseWith };
+  const connection = state.connection;
+  const savePlan = useCallback(
+    (plan: RepairPlan, file: string) => {
+      if (!connection) return;
+      const sql = renderPlanSql(plan, { connection, writtenAt: new Date().toISOString() });
+      void saveNewFile(file, sql, outputDir).then((saved) =>
+        send({ type: 'file', notice: saved.ok ? { what: 'plan', ok: true, path: saved.path } : { what: 'plan', ok: false, message: saved.message } }),
+      );
+    },
+    [connection, outputDir],
+  );
+  const reportable = writeReport !== undefined && wizardRecord(state, startedAt.current, startedAt.current) !== null;
+  const saveReport = useCallback(() => {
+    const record = wizardRecord(state, startedAt.current, new Date());
+    if (!writeReport || !record || started.current.writing) return;
+    started.current.writing = true;
+    void writeReport(record)
+      .then(
+        (path) => send({ type: 'file', notice: { what: 'report', ok: true, path } }),
+        (error: unknown) => send({ type: 'file', notice: { what: 'report', ok: false, message: inWords(error) } }),
+      )
+      .finally(() => {
+        started.current.writing = false;
+      });
+  }, [writeReport, state]);
+  return { state, send, detect, apply, rehearse: rehearseWith, savePlan, saveReport: reportable ? saveReport : null };
 }

@@ -1,4 +1,4 @@
-import type { DetectOutcome } from '../../core/engine.js';
+import type { DetectOutcome, DetectPhase } from '../../core/engine.js';
 import {
   checkExhaustive,
   type ApplyProgress,
@@ -43,6 +43,27 @@ export interface WizardError {
   exitCode: 2 | 3;
 }
 
+/** The long-running calls whose elapsed time the screen shows. */
+export type Timed = 'connect' | 'detect' | 'plan' | 'apply' | 'rehearse' | 'verify';
+
+/** When a timed call started and, once it has, ended (milliseconds of the wizard's clock). */
+export interface Span {
+  start: number;
+  end?: number;
+}
+
+/** One progress report of detection, stamped with the wizard's clock when it arrived. */
+export interface DetectEntry {
+  phase: DetectPhase;
+  message: string;
+  at: number;
+}
+
+/** What became of a file the operator asked for (the plan as SQL, the incident report). */
+export type FileNotice =
+  | { what: 'plan' | 'report'; ok: true; path: string }
+  | { what: 'plan' | 'report'; ok: false; message: string };
+
 /** A rehearsal of one plan: run, verified, rolled back. */
 export interface Rehearsal {
   strategy: Strategy;
@@ -55,8 +76,12 @@ export interface Rehearsal {
 export interface WizardState {
   screen: Screen;
   connection: ConnectionInfo | null;
-  /** Latest detection progress message, while detecting. */
-  detectMessage: string | null;
+  /** Detection's progress reports, in order, while it runs (kept after it ends). */
+  detectLog: DetectEntry[];
+  /** When each timed call started and ended, by the wizard's clock (never the engine's). */
+  timing: Partial<Record<Timed, Span>>;
+  /** The last file written (or not) on the operator's request; cleared when the screen changes. */
+  notice: FileNotice | null;
   outcome: DetectOutcome | null;
   /** One plan per strategy, once planned. */
   plans: RepairPlan[] | null;
@@ -82,7 +107,9 @@ export interface Quit {
 
 export type WizardAction =
   | { type: 'connected'; connection: ConnectionInfo }
-  | { type: 'detect-progress'; message: string }
+  | { type: 'detect-progress'; phase: DetectPhase; message: string; at: number }
+  | { type: 'timing'; call: Timed; edge: 'start' | 'end'; at: number }
+  | { type: 'file'; notice: FileNotice }
   | { type: 'detected'; outcome: DetectOutcome }
   | { type: 'planned'; plans: RepairPlan[] }
   | { type: 'go'; screen: Screen }
@@ -100,7 +127,9 @@ export type WizardAction =
 export const initialState: WizardState = {
   screen: 'connect',
   connection: null,
-  detectMessage: null,
+  detectLog: [],
+  timing: {},
+  notice: null,
   outcome: null,
   plans: null,
   chosen: null,
@@ -134,20 +163,24 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
     case 'connected':
       return { ...state, connection: action.connection };
     case 'detect-progress':
-      return { ...state, detectMessage: action.message };
+      return { ...state, detectLog: [...state.detectLog, { phase: action.phase, message: action.message, at: action.at }] };
+    case 'timing':
+      return { ...state, timing: { ...state.timing, [action.call]: timed(state.timing[action.call], action.edge, action.at) } };
+    case 'file':
+      return { ...state, notice: action.notice };
     case 'detected': {
       // Nothing to repair: skip the walk, but only if the operator is watching Detect.
       const skip = action.outcome.report.inSync && state.screen === 'detect';
-      return { ...state, outcome: action.outcome, detectMessage: null, screen: skip ? 'in-sync' : state.screen };
+      return { ...state, outcome: action.outcome, screen: skip ? 'in-sync' : state.screen };
     }
     case 'planned':
       return { ...state, plans: action.plans };
     case 'go':
-      return { ...state, screen: action.screen };
+      return onScreen(state, action.screen);
     case 'back':
-      return { ...state, screen: previousScreen(state.screen) ?? state.screen };
+      return onScreen(state, previousScreen(state.screen) ?? state.screen);
     case 'chose':
-      return { ...state, chosen: action.strategy, screen: 'preview' };
+      return { ...onScreen(state, 'preview'), chosen: action.strategy };
     case 'apply-progress':
       return { ...state, stepStates: { ...state.stepStates, [action.progress.index]: action.progress.state } };
     case 'applied':
@@ -171,6 +204,16 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
     default:
       return checkExhaustive(action);
   }
+}
+
+/** A call's span after it starts (again) or ends. */
+function timed(span: Span | undefined, edge: 'start' | 'end', at: number): Span {
+  return edge === 'start' ? { start: at } : { start: span?.start ?? at, end: at };
+}
+
+/** On another screen: a file notice belongs to the screen it was asked on. */
+function onScreen(state: WizardState, screen: Screen): WizardState {
+  return screen === state.screen ? state : { ...state, screen, notice: null };
 }
 
 /** The plan the operator chose, once planned. */
@@ -211,6 +254,15 @@ export function farewellFor(state: WizardState): string | null {
   if (state.outcome.report.inSync) return 'quit — nothing to repair: the ledger and the schema agree';
   if (state.outcome.diagnosis.refusal) return 'quit: repairs were refused here — nothing was changed';
   return 'quit with the drift left as detected — nothing was changed (drift-doctor check shows it again)';
+}
+
+/**
+ * Said under the farewell whenever the operator leaves before any repair ran:
+ * the database is as it was (a rehearsal rolled back everything it did).
+ */
+export function untouchedLine(state: WizardState): string | null {
+  if (farewellFor(state) === null) return null;
+  return state.rehearsal?.result ? 'the database is untouched: the rehearsal was rolled back' : 'the database is untouched';
 }
 
 /** An engine error in words: its message, and its `hint` when it has one. Never a stack. */

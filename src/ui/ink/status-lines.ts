@@ -1,0 +1,32 @@
+import type { Hints } from './key-hints.js';
+import { lineWidth, paragraph, type Line } from './lines.js';
+import type { FileNotice } from './wizard-state.js';
+
+const WHAT = { plan: 'the plan (SQL)', report: 'the incident report' } as const;
+
+/** What became of a file the operator asked for, in one paragraph. */
+export function noticeLines(notice: FileNotice, width: number): Line[] {
+  if (notice.ok) {
+    return paragraph(notice.path, { width, lead: [{ text: `${WHAT[notice.what]} written to `, tone: 'ok', bold: true }] });
+  }
+  return paragraph(notice.message, { width, lead: [{ text: `${WHAT[notice.what]} not written: `, tone: 'danger', bold: true }], tone: 'danger' });
+}
+
+/** The file-name prompt, with a cursor after what was typed (on a row of its own when the last row is full). */
+export function promptLines(text: string, width: number): Line[] {
+  const rows = paragraph(text, { width, lead: [{ text: 'Write the plan to: ', bold: true }], tone: 'accent' });
+  const cursor = { text: ' ', inverse: true };
+  const last = rows.at(-1) ?? [];
+  if (lineWidth(last) < width) return [...rows.slice(0, -1), [...last, cursor]];
+  return [...rows, [cursor]];
+}
+
+/** The footer while the prompt is open. */
+export const PROMPT_HINTS: Hints = {
+  keys: [
+    { keys: 'Enter', action: 'write (never over an existing file)' },
+    { keys: 'Ctrl+U', action: 'clear' },
+    { keys: 'Esc', action: 'cancel' },
+  ],
+  note: null,
+};
