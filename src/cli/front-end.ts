@@ -78,5 +78,5 @@ export async function walk(untracked: Engine, ui: Ui, options: { target: string;
     return runPlain(engine, { target: options.target, color: colorEnabled(process.stdout), offerReport: writeReport });
   }
   const { runWizard } = await import('../ui/ink/run-wizard.js');
-  return runWizard(engine, { target: options.target });
+  return runWizard(engine, { target: options.target, writeReport });
 }
