@@ -5,7 +5,7 @@ import { LineAsker } from './line-asker.js';
 import { tint } from './paint.js';
 import { QuestionAborted, type Asker } from './questions.js';
 import type { IncidentRecord } from '../../report/incident.js';
-import { incidentRecord } from './record.js';
+import { wizardRecord } from '../ink/incident-record.js';
 import { TerminalAsker } from './terminal-asker.js';
 import { PlainWalk } from './walk.js';
 
@@ -115,7 +115,8 @@ const REPORTABLE = new Set(['verify', 'in-sync', 'error']);
  * changes nothing about how the walk ended.
  */
 async function offerReport(walk: PlainWalk, asker: Asker, write: RunPlainOptions['offerReport'], startedAt: string): Promise<void> {
-  const record = incidentRecord(walk.state, startedAt);
+  // The same record the Ink wizard writes its report from.
+  const record = wizardRecord(walk.state, new Date(startedAt), new Date());
   if (!write || !record || !REPORTABLE.has(walk.state.screen)) return;
   try {
     if (!(await asker.confirm('Write an incident report? (Markdown)', false))) return;
