@@ -4,7 +4,8 @@ import { describePgError, DriftDoctorError, RefusedError } from '../core/errors.
 import type { DriftEngine, EngineOptions } from '../core/session.js';
 import type { ApplyProgress, ApplyResult, DriftReport, RepairPlan, Strategy } from '../core/types.js';
 import type { IncidentRecord } from '../report/incident.js';
-import { toolVersion } from '../core/repair/journal.js';
+import { readJournalFile, toolVersion } from '../core/repair/journal.js';
+import { describeObject } from '../core/snapshot/objects.js';
 import { checkJson, repairJson, undoJson, type RepairMode } from '../report/json.js';
 import { renderApply, renderCheck, renderPlan, renderRehearsal, renderUndo } from '../report/text.js';
 import { findScenario, ScenarioRefused, scenarios } from '../scenarios/index.js';
@@ -18,6 +19,8 @@ export interface Io {
   err: (s: string) => void;
   /** Colour what is printed (the entry point decides; absent means no). */
   color?: boolean;
+  /** stdout carries one JSON document: stderr then says only what went wrong. */
+  json?: boolean;
 }
 
 /** MikroORM and the drivers take a second to load: only when a command needs them. */
@@ -49,21 +52,20 @@ async function reportRequest(v: Values): Promise<{ file: string; lang: import('.
   return { file: v.report, lang };
 }
 
-async function writeReportIfAsked(
-  request: Awaited<ReturnType<typeof reportRequest>>,
-  record: IncidentRecord,
-  io: Io,
-): Promise<string | null> {
-  if (!request) return null;
+/** What became of a requested report, as the JSON document says it: where it went, or why it did not. */
+type ReportOutcome = { reportPath: string } | { reportError: string } | Record<string, never>;
+
+async function writeReportIfAsked(request: Awaited<ReturnType<typeof reportRequest>>, record: IncidentRecord, io: Io): Promise<ReportOutcome> {
+  if (!request) return {};
   try {
     const written = await writeIncidentReport(request.file, record, request.lang);
-    io.err(paint(`report: ${written}`, io.color === true));
-    return written;
+    if (!io.json) io.err(paint(`report: ${written}`, io.color === true));
+    return { reportPath: written };
   } catch (e) {
     // What ran has run; the missing report must not hide its outcome or change its exit code.
     const error = e instanceof DriftDoctorError ? e : new DriftDoctorError(String(e), 'write it again with drift-doctor check --report FILE');
-    io.err(`drift-doctor: the report was not written: ${error.message}\nWhat to do: ${error.hint}`);
-    return null;
+    io.err(`drift-doctor: ${error.message.startsWith('the report was not written') ? '' : 'the report was not written: '}${error.message}\nWhat to do: ${error.hint}`);
+    return { reportError: error.message };
   }
 }
 
@@ -73,7 +75,7 @@ function quietCheck(report: DriftReport, outcome: DetectOutcome): string {
   const c = report.counts;
   const d = outcome.diagnosis;
   const then = d.refusal ? `REFUSED: ${d.refusal}` : d.recommended ? `recommended: ${d.recommended}` : 'no repair recommended: the cause is unclear';
-  return `drift: ${c.recordedButMissing} recorded but missing, ${c.recordedPartial} partly present, ${c.pendingButPresent} pending but present, ${c.ledgerWithoutFile} rows without a file · cause: ${d.verdict} · ${then}`;
+  return `drift: ${c.recordedButMissing} recorded but missing, ${c.recordedPartial} partly present, ${c.pendingButPresent} pending but present, ${c.ledgerWithoutFile} ledger row${c.ledgerWithoutFile === 1 ? '' : 's'} without a file · cause: ${d.verdict} · ${then}`;
 }
 
 /** --verbose: what each migration is missing; a missing table stands for its columns, indexes and keys. */
@@ -86,10 +88,17 @@ function missingPerMigration(report: DriftReport): string {
       o.table ? tables.has(o.table) : o.kind === 'sequence' && [...tables].some((t) => o.name.startsWith(`${t}_`) && o.name.endsWith('_seq'));
     const own = m.missing.filter((o) => o.kind === 'table' || !ofMissingTable(o));
     if (!own.length && !m.different.length) continue;
-    const names = own.map((o) => (o.table && o.kind !== 'table' ? `${o.kind} ${o.table}.${o.name}` : `${o.kind} ${o.name}`));
+    const names = own.map(describeObject);
     lines.push(`  ${m.name}: ${names.join(', ')}${m.different.length ? `${names.length ? ' · ' : ''}${m.different.length} different` : ''}`);
   }
   return lines.length > 2 ? lines.join('\n') : '';
+}
+
+/** The per-migration list goes before the verdict's consequences, so `next:` stays the last line. */
+function withMissing(text: string, report: DriftReport): string {
+  const at = text.indexOf('\n\nwhat this means');
+  const missing = missingPerMigration(report);
+  return at < 0 ? text + missing : text.slice(0, at) + missing + text.slice(at);
 }
 
 function checkExitCode(outcome: DetectOutcome): number {
@@ -106,10 +115,10 @@ export async function check(engine: DriftEngine, v: Values, io: Io): Promise<num
   const outcome = await engine.detect(say ? (p) => say(p.message) : undefined);
   const code = checkExitCode(outcome);
   const record: IncidentRecord = { toolVersion: toolVersion(), connection: outcome.report.connection, detected: outcome, startedAt, finishedAt: new Date().toISOString() };
-  const reportPath = await writeReportIfAsked(request, record, io);
-  if (v.json) io.out(JSON.stringify({ ...checkJson(outcome, code), ...(reportPath ? { reportPath } : {}) }, null, 2));
+  const report = await writeReportIfAsked(request, record, io);
+  if (v.json) io.out(JSON.stringify({ ...checkJson(outcome, code), ...report }, null, 2));
   else if (v.quiet) print(io, quietCheck(outcome.report, outcome));
-  else print(io, renderCheck(outcome.report, outcome.diagnosis, connectionArgs(v)) + (v.verbose ? missingPerMigration(outcome.report) : ''));
+  else print(io, v.verbose ? withMissing(renderCheck(outcome.report, outcome.diagnosis, connectionArgs(v)), outcome.report) : renderCheck(outcome.report, outcome.diagnosis, connectionArgs(v)));
   return code;
 }
 
@@ -158,8 +167,8 @@ export async function repair(engine: DriftEngine, v: Values, io: Io): Promise<nu
       startedAt,
       finishedAt: new Date().toISOString(),
     };
-    const reportPath = await writeReportIfAsked(request, record, io);
-    if (v.json) io.out(JSON.stringify({ ...repairJson({ mode, exitCode: code, outcome, plan, result }), ...(reportPath ? { reportPath } : {}) }, null, 2));
+    const report = await writeReportIfAsked(request, record, io);
+    if (v.json) io.out(JSON.stringify({ ...repairJson({ mode, exitCode: code, outcome, plan, result }), ...report }, null, 2));
     else print(io, text);
     return code;
   };
@@ -196,8 +205,11 @@ export async function repair(engine: DriftEngine, v: Values, io: Io): Promise<nu
   if (v.verbose) lines.push(stepTimes(plan, result));
   if (!v.quiet) for (const n of result.notes ?? []) lines.push(`note: ${n}`);
   if (result.journalPath) {
+    // Undo is worth naming only when something was committed.
+    const status = readJournalFile(result.journalPath).outcome.status;
     lines.push(`journal: ${result.journalPath}`);
-    if (!v.quiet) lines.push(`undo the ledger changes: npx drift-doctor undo ${result.journalPath} --dry-run`);
+    if (status === 'rolled-back') lines.push('nothing to undo: the repair was rolled back');
+    else if (!v.quiet) lines.push(`undo the ledger changes: npx drift-doctor undo ${result.journalPath} --dry-run`);
   }
   return finish(result.ok ? 0 : 1, plan, result, lines.join('\n'));
 }

@@ -18,6 +18,7 @@ import { repairLockKey, undoFromJournal, type UndoOutcome } from './repair/undo.
 import type { PlanContext } from './repair/context.js';
 import { deferredOf, runPhases, type Deferred } from './repair/phases.js';
 import { buildPlan } from './repair/plan.js';
+import { privilegeGaps } from './repair/preflight.js';
 import { listMigrationFiles, loadMigration } from './replay/files.js';
 import { historyKey, readHistory, writeHistory, type History } from './replay/cache.js';
 import { modelSnapshot, replayMigrations } from './replay/replay.js';
@@ -284,6 +285,13 @@ export class DriftEngine implements Engine {
     const before = this.lastOutcome;
     if (!before) throw new DriftDoctorError('nothing detected yet', 'run detect before apply (this is a bug in the front end)');
     const rehearse = options.rehearse === true;
+    const gaps = await privilegeGaps(client, plan, { schema: this.schema, ledgerSchema: this.ledgerSchema, ledgerTable: this.ledgerTable });
+    if (gaps.length) {
+      throw new DriftDoctorError(
+        `role ${this.info!.role} may not run this repair: it lacks ${gaps.join('; ')}. Nothing was run.`,
+        `connect as the role that owns the schema and runs the migrations (usually the application's owner), or have it GRANT what is listed; drift-doctor check works with read access alone`,
+      );
+    }
     return recordApply({
       client, plan, info: this.info!, ledgerSchema: this.ledgerSchema, ledgerTable: this.ledgerTable,
       before: before.report.counts, mask: this.mask,

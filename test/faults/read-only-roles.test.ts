@@ -3,6 +3,9 @@
  * they get unique names and are dropped (after the database) at the end.
  */
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findScenario } from '../../src/scenarios/index.js';
 import { runCli } from '../helpers/cli.js';
@@ -73,6 +76,21 @@ describe('detection with least privilege, and proof it never writes', () => {
     expect(await fingerprint(db)).toEqual(before);
     console.log(`[fault: no access to the ledger] check exited 2: ${r.err.split('\n').filter((l) => !l.startsWith('…')).join(' / ')}`);
     console.log(unchangedSentence('fault: no access to the ledger', before));
+  });
+
+  it('repair --yes as the SELECT-only role: refused before anything runs, naming every missing right, exit 2, no journal', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'dd-preflight-'));
+    for (const strategy of ['create-all', 'rerun']) {
+      const r = await runCli(['repair', '--strategy', strategy, '--yes', '--journal', dir, '--url', as(db, READER)]);
+      expect(r.code, r.out + r.err).toBe(2);
+      expect(r.err).toContain(`role ${READER} may not run this repair: it lacks `);
+      expect(r.err).toMatch(strategy === 'rerun' ? /INSERT, DELETE on public\.mikro_orm_migrations/ : /INSERT on public\.mikro_orm_migrations/);
+      expect(r.err).toContain('CREATE on schema public');
+      expect(r.err).toContain('ownership of public.agents');
+      expect(r.err).toContain('Nothing was run.');
+    }
+    expect(readdirSync(dir)).toEqual([]);
+    expect(await fingerprint(db)).toEqual(before);
   });
 
   it('check as the owner (who could write) writes nothing either: xmin and pg_stat_user_tables unchanged', async () => {

@@ -48,7 +48,7 @@ describe('plain mode on S01 with the real engine', () => {
       expect(t).not.toMatch(/drop table|truncate/i);
       expect(t).toMatch(/^ {2}✓ +1\/\d+ {2}/m);
       expect(t).toMatch(/recorded but missing\s+17\s+0/);
-      expect(t).toMatch(/undo the ledger changes with: drift-doctor undo \S+\.json --yes/);
+      expect(t).toMatch(/see how to undo the ledger changes: npx drift-doctor undo \S+\.json --dry-run/);
       expect(t).toMatch(/^verified: in sync\n\? Write an incident report\? \(Markdown\) \(y\/N\): y\nreport: \S+incident\.md$/m);
       expect(markdown).toContain(`# Incident report: migration ledger vs. schema — ${db.name}`);
       expect(markdown).toContain('repair `create-all`, applied');

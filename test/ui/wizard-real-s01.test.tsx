@@ -95,7 +95,7 @@ describe('wizard on S01 with the real engine and a real PostgreSQL', () => {
     // The real apply journals; the end screen says where and how to undo the ledger part.
     const journal = /journal: (\S+\.json)/.exec(s)?.[1];
     expect(journal?.startsWith(journalDir)).toBe(true);
-    expect(s.replace(/\s+/g, ' ')).toContain(`undo the ledger changes with: drift-doctor undo ${journal} --yes`);
+    expect(s.replace(/\s+/g, ' ')).toContain(`see how to undo the ledger changes: npx drift-doctor undo ${journal} --dry-run`);
 
     // The database really is repaired: the app's own migrator has nothing to do.
     expect(await migratorUp(db.url)).toEqual([]);

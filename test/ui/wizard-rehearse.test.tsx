@@ -171,7 +171,7 @@ describe('the end screen after a real apply', () => {
     await waitFor(() => ui.screen().includes('verified: in sync'));
     const s = ui.screen();
     expect(s).toContain(`journal: ${JOURNAL_PATH}`);
-    expect(flat(s)).toContain(`undo the ledger changes with: drift-doctor undo ${JOURNAL_PATH} --yes`);
+    expect(flat(s)).toContain(`see how to undo the ledger changes: npx drift-doctor undo ${JOURNAL_PATH} --dry-run`);
   });
 
   it('shows no journal line when the engine wrote none', async () => {

@@ -74,8 +74,9 @@ export function noteLines(notes: readonly string[] | undefined, width: number): 
 export function journalLines(result: ApplyResult, width: number): Line[] {
   // None for a rehearsal, nor for the embedded database of `demo` (gone when the demo ends).
   if (!result.journalPath) return [];
-  const undo = `drift-doctor undo ${result.journalPath} --yes`;
-  const how = result.ok ? 'undo the ledger changes with: ' : 'undo the ledger changes, if any were committed, with: ';
+  // The dry run first: it shows what would be restored before anything is.
+  const undo = `npx drift-doctor undo ${result.journalPath} --dry-run`;
+  const how = result.ok ? 'see how to undo the ledger changes: ' : 'if anything was committed, see how to undo it: ';
   return [
     ...paragraph(result.journalPath, { width, lead: [{ text: 'journal: ', tone: 'dim' }] }),
     ...(how.length + undo.length <= width ? [[{ text: how, tone: 'dim' as const }, { text: undo, bold: true }]] : [line(how.trimEnd(), 'dim'), ...paragraph(undo, { width, lead: [{ text: '  ' }], bold: true })]),
