@@ -4,7 +4,7 @@ import { errorJson } from '../report/json.js';
 import { findScenario, scenarios } from '../scenarios/index.js';
 import { check, newEngine, repair, scenarioCommand, undo, type Io } from './commands.js';
 import { pickUi, processTerminal, walk } from './front-end.js';
-import { engineOptions, parse, rejectStray, USAGE, type Values } from './options.js';
+import { commandOf, engineOptions, parse, rejectStray, USAGE, type Values } from './options.js';
 
 export { USAGE } from './options.js';
 export type { Io } from './commands.js';
@@ -53,7 +53,7 @@ function honourNoColor(v: Values): void {
 
 /** The one place that knows about commands; returns the exit code. */
 export async function main(argv: string[], io: Io): Promise<number> {
-  let command = 'wizard';
+  let command = commandOf(argv);
   let json = argv.includes('--json');
   try {
     const { values: v, positionals } = parse(argv);
@@ -61,6 +61,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     json = v.json === true;
     honourNoColor(v);
     if (v['no-color']) io = { ...io, color: false };
+    if (json) io = { ...io, json: true };
     if (v.help || command === 'help') {
       io.out(USAGE);
       return 0;

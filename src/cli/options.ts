@@ -80,8 +80,22 @@ export function parse(argv: string[]) {
   try {
     return parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
   } catch (e) {
-    throw new DriftDoctorError((e as Error).message, 'run drift-doctor --help for the commands and flags');
+    const message = (e as Error).message;
+    const unknown = /^Unknown option '([^']+)'/.exec(message);
+    throw new DriftDoctorError(unknown ? `unknown flag ${unknown[1]}` : message, 'run drift-doctor --help for the commands and flags');
   }
+}
+
+/** The command named in `argv`, read without judging the flags (for the JSON of an error in them). */
+export function commandOf(argv: string[]): string {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (!arg.startsWith('-')) return arg;
+    const name = arg.replace(/^--?/, '').split('=')[0]!;
+    const option = (OPTIONS as Record<string, { type: string }>)[name];
+    if (option?.type === 'string' && !arg.includes('=')) i++;
+  }
+  return 'wizard';
 }
 
 function msOption(v: string | undefined, flag: string): number | undefined {

@@ -28,7 +28,17 @@ describe('reports and interruptions from the command line', { timeout: 240_000 }
     expect(en).toContain('stamped-without-running');
     expect(en).toContain('No SQL was run.');
 
-    const file = path.join(dir, 'nested', 'repair-ru.md');
+    // A directory that is not there is refused before anything runs (nothing is created on the way).
+    const nowhere = await runCli(['repair', '--strategy', 'create-all', '--yes', '--report', path.join(dir, 'nested', 'x.md'), '--url', db.url]);
+    expect(nowhere.code).toBe(2);
+    expect(nowhere.err).toContain(`the directory ${path.join(dir, 'nested')} does not exist`);
+    // So is a file that is there: a report is never overwritten.
+    const again = await runCli(['check', '--report', checkFile, '--url', db.url]);
+    expect(again.code).toBe(2);
+    expect(again.err).toContain('already exists, and a report is never overwritten');
+    expect(readFileSync(checkFile, 'utf8')).toBe(en);
+
+    const file = path.join(dir, 'repair-ru.md');
     const r = await runCli(['repair', '--strategy', 'create-all', '--yes', '--json', '--report', file, '--lang', 'ru', '--url', db.url]);
     expect(r.code, r.err).toBe(0);
     const json = JSON.parse(r.out) as { reportPath: string; plan: { steps: { sql: string }[] } };
