@@ -98,6 +98,12 @@ export interface ObjectRef {
   name: string;
   /** Stable key, e.g. `column:agents.name`, `index:tasks_status_index`. */
   key: string;
+  /**
+   * Set on a migration's missing objects when the migration only changes an
+   * object an earlier one made (017 adds a value to enum task_status): what
+   * is missing is the change, not the object.
+   */
+  altered?: true;
 }
 
 export interface ObjectDifference {

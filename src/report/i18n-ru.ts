@@ -160,9 +160,9 @@ export const ru: ReportStrings = {
   ledgerSays: (ledger, recorded, files) => `Журнал миграций ${code(ledger)} считает применёнными ${recorded} из ${migrationsGen(files)}.`,
   driftSummary: (c) => {
     const parts = [
-      c.recordedButMissing ? `у ${migrationsGen(c.recordedButMissing)}, записанных в журнал, в схеме нет ни одного объекта` : '',
+      c.recordedButMissing ? `у ${migrationsGen(c.recordedButMissing)}, ${c.recordedButMissing % 10 === 1 && c.recordedButMissing % 100 !== 11 ? 'записанной' : 'записанных'} в журнал, в схеме нет ни одного объекта` : '',
       c.recordedPartial ? `${c.recordedPartial === 1 ? 'ещё у 1 записанной миграции' : `ещё у ${c.recordedPartial} записанных миграций`} объекты есть лишь частично` : '',
-      c.pendingButPresent ? `у ${migrationsGen(c.pendingButPresent)}, не записанных в журнал, объекты уже есть` : '',
+      c.pendingButPresent ? `у ${migrationsGen(c.pendingButPresent)}, ${c.pendingButPresent % 10 === 1 && c.pendingButPresent % 100 !== 11 ? 'не записанной' : 'не записанных'} в журнал, объекты уже есть` : '',
       c.ledgerWithoutFile ? `${n(c.ledgerWithoutFile, 'строка журнала ссылается', 'строки журнала ссылаются', 'строк журнала ссылаются')} на миграции, файлов которых здесь нет` : '',
     ].filter(Boolean);
     const pending = c.pending ? ` Не записаны в журнал (ожидают применения): ${migrations(c.pending)}.` : '';
@@ -191,6 +191,7 @@ export const ru: ReportStrings = {
   nonTransactional: 'нетранзакционная',
   differs: (count) => `${n(count, 'объект отличается', 'объекта отличаются', 'объектов отличаются')}`,
   andMore: (count) => `и ещё ${count}`,
+  alteredObject: 'изменение:',
   objectKind: { table: 'таблица', column: 'столбец', index: 'индекс', 'foreign-key': 'внешний ключ', enum: 'enum-тип', sequence: 'последовательность' },
   extraIntro: 'Эти объекты есть в схеме, но ни один файл миграции их не создаёт (сделаны вручную или другим инструментом):',
   invalidIndexes: 'Невалидные индексы (`indisvalid = false`, остаются после упавшего `CREATE INDEX CONCURRENTLY`):',

@@ -94,6 +94,8 @@ export interface ReportStrings {
   differs(n: number): string;
   andMore(n: number): string;
   objectKind: Record<ObjectKind, string>;
+  /** Before an object whose change (not the object) is missing: `change to`. */
+  alteredObject: string;
   extraIntro: string;
   invalidIndexes: string;
   modelDifferences: string;

@@ -222,7 +222,7 @@ function missingSummary(missing: ObjectRef[], t: ReportStrings, max = 6): string
   const gone = new Set(tables);
   // A serial's sequence goes with its table: `chat_messages_id_seq` says nothing new.
   const rest = missing.filter((o) => o.kind !== 'table' && !(o.table && gone.has(o.table)) && !(o.kind === 'sequence' && tables.some((tb) => o.name.startsWith(`${tb}_`))));
-  const names = [...tables.map(code), ...rest.map((o) => `${t.objectKind[o.kind]} ${code(o.table ? `${o.table}.${o.name}` : o.name)}`)];
+  const names = [...tables.map(code), ...rest.map((o) => `${o.altered ? `${t.alteredObject} ` : ''}${t.objectKind[o.kind]} ${code(o.table ? `${o.table}.${o.name}` : o.name)}`)];
   if (names.length <= max) return names.join(', ');
   return `${names.slice(0, max).join(', ')} ${t.andMore(names.length - max)}`;
 }

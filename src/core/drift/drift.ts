@@ -59,7 +59,8 @@ function migrationStatus(fp: MigrationFootprint, inputs: DriftInputs, recordedAt
   for (const o of creates) (liveObjects.has(o.key) ? present : missing).push(o);
   for (const o of alters) {
     const same = liveObjects.get(o.key)?.signature === expectedObjects.get(o.key)?.signature;
-    (same ? present : missing).push(o);
+    if (same) present.push(o);
+    else missing.push({ ...o, altered: true });
   }
   const later = alteredAfter(inputs.footprints, inputs.footprints.indexOf(fp));
   const keys = new Set(creates.map((o) => o.key).filter((k) => !later.has(k)));

@@ -7,7 +7,8 @@ export function objectRef(kind: ObjectKind, name: string, table?: string): Objec
 
 /** A human label: `column agents.name`, `index tasks_status_index`. */
 export function describeObject(o: ObjectRef): string {
-  return o.table && o.kind !== 'table' && o.kind !== 'index' ? `${o.kind} ${o.table}.${o.name}` : `${o.kind} ${o.name}`;
+  const what = o.table && o.kind !== 'table' && o.kind !== 'index' ? `${o.kind} ${o.table}.${o.name}` : `${o.kind} ${o.name}`;
+  return o.altered ? `change to ${what}` : what;
 }
 
 interface Entry {
