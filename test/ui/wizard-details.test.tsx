@@ -28,9 +28,14 @@ describe('d toggles details where there are any', () => {
     expect(ui.screen()).toContain('d per-object drift');
   });
 
-  it('on Detect, an extra table and an invalid index are filed under their tables', async () => {
+  it('on Detect, an extra table and an invalid index are filed under their tables, a serial sequence under its missing table', async () => {
     const report = {
       ...incident.report,
+      missing: [
+        ...incident.report.missing,
+        { kind: 'sequence' as const, name: 'tasks_id_seq', key: 'sequence:tasks_id_seq' },
+        { kind: 'sequence' as const, name: 'plan_number_seq', key: 'sequence:plan_number_seq' },
+      ],
       extra: [{ kind: 'table' as const, name: 'legacy_audit', key: 'table:legacy_audit' }],
       invalidIndexes: ['agents_name_index'],
     };
@@ -40,6 +45,9 @@ describe('d toggles details where there are any', () => {
     const s = ui.screen();
     expect(s).toMatch(/legacy_audit\s+extra\s+the table: no migration creates it/);
     expect(s).toMatch(/index agents_name_index is invalid/);
+    expect(s).toMatch(/tasks\s+missing\s+the table, with its 1 sequence \(001_initial_tables\)/);
+    expect(s).toMatch(/\(no table\)\s+missing\s+sequence plan_number_seq$/m);
+    expect(s).not.toContain('sequence tasks_id_seq');
   });
 
   it('on Explain: every cause open, each evidence item with its collector, weight and objects', async () => {

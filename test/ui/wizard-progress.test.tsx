@@ -88,6 +88,31 @@ describe('long phases show a spinner with the phase, counts and elapsed time', (
     await waitFor(() => ui.screen().includes('this plan works on this database'));
   });
 
+  it('step reports are drawn with the clock’s tick, not a frame each: a long repair is not slowed by its own screen', async () => {
+    const engine = fixtureEngine();
+    const base = incident.plans['create-all'];
+    const plan = { ...base, steps: Array.from({ length: 400 }, (_, i) => base.steps[i % 35]!) };
+    engine.plan = async (strategy) => (strategy === 'create-all' ? plan : incident.plans[strategy]);
+    engine.apply = async (p, onProgress) => {
+      engine.calls.apply.push(p);
+      for (const [index, step] of p.steps.entries()) {
+        onProgress?.({ index, total: p.steps.length, step, state: 'running' });
+        onProgress?.({ index, total: p.steps.length, step, state: 'done' });
+        if (index % 10 === 0) await new Promise((r) => setTimeout(r, 10));
+      }
+      return { ok: true, error: null, failedStep: null, stepsRun: p.steps.length, durationMs: 400, verify: incident.verifyResult };
+    };
+    const ui = renderUi(<App engine={engine} />, { rows: 50, columns: 160 });
+    await walkTo(ui, 'confirm');
+    await ui.type('agents_prod');
+    const before = ui.frames.length;
+    await ui.press(KEY.enter);
+    await waitFor(() => ui.screen().includes('verified: in sync'));
+    // 800 step reports over about half a second: a handful of frames, not 800.
+    expect(ui.frames.length - before).toBeLessThan(40);
+    expect(ui.screen()).toContain('committed and verified: in sync — 400 steps');
+  });
+
   it('connecting shows where, and for how long', async () => {
     const clock = testClock();
     const engine = fixtureEngine();

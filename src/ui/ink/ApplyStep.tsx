@@ -1,5 +1,4 @@
 import { Box, Text } from 'ink';
-import Spinner from 'ink-spinner';
 import type { PlanStep, RepairPlan } from '../../core/types.js';
 import { focusStep, tally, windowStart, type StepStates } from './apply-window.js';
 import { plural } from './lines.js';
@@ -29,28 +28,46 @@ interface StepRowProps {
   index: number;
   state: StepStates[number] | undefined;
   rehearsal: boolean;
+  width: number;
 }
 
-function StepRow({ step, index, state, rehearsal }: StepRowProps) {
+/**
+ * The parts of a row after its icon, cut here to the width: Ink measures
+ * and cuts every string it draws, on every frame, and a long statement made
+ * that the repair's main cost on a wide terminal.
+ */
+export function rowParts(parts: readonly string[], width: number): string[] {
+  let room = width;
+  return parts.map((part) => {
+    const kept = part.length <= room ? part : room > 1 ? `${part.slice(0, room - 1)}…` : '';
+    room = Math.max(0, room - kept.length);
+    return kept;
+  });
+}
+
+function StepRow({ step, index, state, rehearsal, width }: StepRowProps) {
   const icon =
     state === 'done' ? (
       <Text color={toneColor('ok')}>✓</Text>
     ) : state === 'failed' ? (
       <Text color={toneColor('danger')}>✗</Text>
     ) : state === 'running' ? (
-      <Text color={toneColor('accent')}>
-        <Spinner type="dots" />
+      // The spinner is on the progress line below; a second one would redraw the frame on its own timer.
+      <Text color={toneColor('accent')} bold>
+        ›
       </Text>
     ) : (
       <Text color={toneColor('dim')}>·</Text>
     );
+  const after = step.outsideTransaction ? (rehearsal ? '  (after COMMIT: not rehearsed)' : '  (after COMMIT)') : '';
+  // Several steps can share a reason (a table, then its constraints): the statement tells them apart.
+  const [reason = '', phase = '', sql = ''] = rowParts([` ${String(index + 1).padStart(3)}. ${step.reason}`, after, `  ${sqlHead(step.sql)}`], width - 1);
   return (
     <Text wrap="truncate-end">
       {icon}
-      <Text color={toneColor(state === undefined ? 'dim' : undefined)}>{` ${String(index + 1).padStart(3)}. ${step.reason}`}</Text>
-      {step.outsideTransaction ? <Text color={toneColor('dim')}>{rehearsal ? '  (after COMMIT: not rehearsed)' : '  (after COMMIT)'}</Text> : null}
-      {/* Several steps can share a reason (a table, then its constraints): the statement tells them apart. */}
-      <Text color={toneColor('dim')}>{`  ${sqlHead(step.sql)}`}</Text>
+      <Text color={toneColor(state === undefined ? 'dim' : undefined)}>{reason}</Text>
+      {phase ? <Text color={toneColor('dim')}>{phase}</Text> : null}
+      {sql ? <Text color={toneColor('dim')}>{sql}</Text> : null}
     </Text>
   );
 }
@@ -98,7 +115,7 @@ export function ApplyStep({ plan, stepStates, height, verifying, rehearsal = fal
       </Text>
       <Text color={toneColor('dim')}>{start > 0 ? `  … ${plural(start, 'step')} above` : ' '}</Text>
       {visible.map((step, i) => (
-        <StepRow key={start + i} step={step} index={start + i} state={stepStates[start + i]} rehearsal={rehearsal} />
+        <StepRow key={start + i} step={step} index={start + i} state={stepStates[start + i]} rehearsal={rehearsal} width={width} />
       ))}
       <Text color={toneColor('dim')}>{below > 0 ? `  … ${plural(below, 'more step', 'more steps')}` : ' '}</Text>
       <Working message={progress} ms={elapsedMs} width={width} />

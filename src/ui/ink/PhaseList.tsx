@@ -1,6 +1,5 @@
 import { Box, Text } from 'ink';
-import Spinner from 'ink-spinner';
-import { elapsed, PHASE_NAMES, type PhaseRow } from './progress.js';
+import { elapsed, PHASE_NAMES, spinnerFrame, type PhaseRow } from './progress.js';
 import { toneColor } from './theme.js';
 import { cutMessage } from './Working.js';
 
@@ -29,9 +28,7 @@ export function PhaseList({ rows, width: columns }: PhaseListProps) {
           <Text key={i} wrap="truncate-end">
             {'  '}
             {row.running ? (
-              <Text color={toneColor('accent')}>
-                <Spinner type="dots" />
-              </Text>
+              <Text color={toneColor('accent')}>{spinnerFrame(row.ms)}</Text>
             ) : (
               <Text color={toneColor('ok')}>✓</Text>
             )}

@@ -10,7 +10,7 @@ interface Finding {
 }
 
 /** Objects that belong to no table (enum types, sequences) are filed here. */
-const NO_TABLE = '(types and sequences)';
+const NO_TABLE = '(no table)';
 
 const KIND_WORDS: Record<ObjectKind, [string, string]> = {
   table: ['table', 'tables'],
@@ -24,6 +24,19 @@ const KIND_WORDS: Record<ObjectKind, [string, string]> = {
 function tableOf(ref: ObjectRef): string {
   if (ref.kind === 'table') return ref.name;
   return ref.table ?? NO_TABLE;
+}
+
+/**
+ * The missing table a missing object goes with: its own table, or for a
+ * sequence (which names no table) the table whose serial it is by
+ * PostgreSQL's naming (`<table>_<column>_seq`), the longest such name.
+ */
+function missingOwner(ref: ObjectRef, missingTables: ReadonlySet<string>): string | null {
+  if (ref.kind === 'table') return null;
+  if (ref.table) return missingTables.has(ref.table) ? ref.table : null;
+  if (ref.kind !== 'sequence' || !ref.name.endsWith('_seq')) return null;
+  const owners = [...missingTables].filter((t) => ref.name.startsWith(`${t}_`));
+  return owners.sort((a, b) => b.length - a.length)[0] ?? null;
 }
 
 /** Which migration creates each object, so a missing one can say where it should have come from. */
@@ -48,11 +61,11 @@ function findingsByTable(report: DriftReport): Map<string, Finding[]> {
   const missingTables = new Set(report.missing.filter((o) => o.kind === 'table').map((o) => o.name));
   for (const ref of report.missing) {
     const table = tableOf(ref);
-    if (ref.kind !== 'table' && missingTables.has(table)) continue;
+    if (missingOwner(ref, missingTables)) continue;
     const migration = from.get(ref.key);
     const source = migration ? ` (${migration})` : '';
     if (ref.kind === 'table') {
-      const parts = report.missing.filter((o) => o.kind !== 'table' && o.table === ref.name);
+      const parts = report.missing.filter((o) => missingOwner(o, missingTables) === ref.name);
       const withParts = parts.length > 0 ? `, with its ${countKinds(parts)}` : '';
       add(table, { word: 'missing', text: `the table${withParts}${source}`, tone: 'danger' });
     } else {

@@ -1,6 +1,19 @@
 import type { DetectPhase } from '../../core/engine.js';
 import type { DetectEntry, Span } from './wizard-state.js';
 
+/** The `dots` spinner's frames. */
+const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
+
+/**
+ * The spinner's frame after `ms` of a phase: the spinners turn with the
+ * container's one clock, so a running repair is redrawn ten times a second
+ * at most (a spinner with its own timer redraws the whole frame too, while
+ * the repair holds its locks).
+ */
+export function spinnerFrame(ms: number): string {
+  return FRAMES[Math.floor(Math.max(0, ms) / 100) % FRAMES.length] ?? FRAMES[0]!;
+}
+
 /** Elapsed time as the spinners show it: always tenths of a second, `0.4 s`, `12.3 s`. */
 export function elapsed(ms: number): string {
   return `${(Math.max(0, ms) / 1000).toFixed(1)} s`;

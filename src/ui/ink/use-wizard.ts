@@ -70,19 +70,55 @@ function thrownRehearsal(error: unknown): ApplyResult {
   return { ok: false, error: hint ? `${message} What to do: ${hint}` : message, failedStep: null, stepsRun: 0, durationMs: 0, verify: null };
 }
 
-async function rehearse(engine: Engine, plan: RepairPlan, send: Send, clock: Clock): Promise<void> {
+/**
+ * The longest step reports wait to be drawn. They are normally drawn with
+ * the clock's tick (`flushProgress`), in the same frame: a frame per step
+ * would slow the repair, its locks held, on a wide terminal.
+ */
+const BATCH_MS = 250;
+
+/** Gathers step reports; `flush` sends what is waiting in one action (on the tick, before the result, or after BATCH_MS). */
+interface StepBatch {
+  add: (progress: ApplyProgress) => void;
+  flush: () => void;
+}
+
+function batched(send: (progress: ApplyProgress[]) => void): StepBatch {
+  let waiting: ApplyProgress[] = [];
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const flush = () => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    if (waiting.length === 0) return;
+    const out = waiting;
+    waiting = [];
+    send(out);
+  };
+  return {
+    add(progress) {
+      waiting.push(progress);
+      timer ??= setTimeout(flush, BATCH_MS);
+    },
+    flush,
+  };
+}
+
+async function rehearse(engine: Engine, plan: RepairPlan, steps: StepBatch, send: Send, clock: Clock): Promise<void> {
   const place = placeIn(plan);
   send({ type: 'rehearse-started', strategy: plan.strategy });
   const result = await timed(send, clock, 'rehearse', () =>
-    engine.apply(plan, (progress) => send({ type: 'rehearse-progress', progress: place(progress) }), { rehearse: true }).catch(thrownRehearsal),
+    engine
+      .apply(plan, (progress) => steps.add(place(progress)), { rehearse: true })
+      .catch(thrownRehearsal)
+      .finally(steps.flush),
   );
   send({ type: 'rehearsed', result });
 }
 
-async function applyAndVerify(engine: Engine, plan: RepairPlan, before: DetectOutcome, send: Send, clock: Clock): Promise<void> {
+async function applyAndVerify(engine: Engine, plan: RepairPlan, before: DetectOutcome, steps: StepBatch, send: Send, clock: Clock): Promise<void> {
   const place = placeIn(plan);
   const result = await attempt(send, 'applying', () =>
-    timed(send, clock, 'apply', () => engine.apply(plan, (progress) => send({ type: 'apply-progress', progress: place(progress) }))),
+    timed(send, clock, 'apply', () => engine.apply(plan, (progress) => steps.add(place(progress))).finally(steps.flush)),
   );
   if (!result) return;
   send({ type: 'applied', result });
@@ -103,6 +139,8 @@ export interface Wizard {
   savePlan: (plan: RepairPlan, file: string) => void;
   /** Writes the incident report, when the front end can (`writeReport`) and there is something to report. */
   saveReport: (() => void) | null;
+  /** Sends the step reports gathered since the last frame: the container calls it on its clock's tick. */
+  flushProgress: () => void;
 }
 
 /** What the hook may do besides talking to the engine. */
@@ -127,6 +165,7 @@ export function useWizard(engine: Engine, options: WizardOptions): Wizard {
   const [state, send] = useReducer(wizardReducer, initialState);
   const started = useRef({ connect: false, detect: false, apply: false, rehearsing: false, writing: false });
   const startedAt = useRef(new Date());
+  const batch = useRef<StepBatch | null>(null);
   useEffect(() => {
     if (started.current.connect) return;
     started.current.connect = true;
@@ -146,7 +185,9 @@ export function useWizard(engine: Engine, options: WizardOptions): Wizard {
       if (started.current.apply || !outcome) return;
       started.current.apply = true;
       send({ type: 'go', screen: 'apply' });
-      void applyAndVerify(engine, plan, outcome, send, clock);
+      const steps = batched((progress) => send({ type: 'apply-progress', progress }));
+      batch.current = steps;
+      void applyAndVerify(engine, plan, outcome, steps, send, clock);
     },
     [engine, outcome, clock],
   );
@@ -154,7 +195,9 @@ export function useWizard(engine: Engine, options: WizardOptions): Wizard {
     (plan: RepairPlan) => {
       if (started.current.apply || started.current.rehearsing) return;
       started.current.rehearsing = true;
-      void rehearse(engine, plan, send, clock).finally(() => {
+      const steps = batched((progress) => send({ type: 'rehearse-progress', progress }));
+      batch.current = steps;
+      void rehearse(engine, plan, steps, send, clock).finally(() => {
         started.current.rehearsing = false;
       });
     },
@@ -185,5 +228,6 @@ export function useWizard(engine: Engine, options: WizardOptions): Wizard {
         started.current.writing = false;
       });
   }, [writeReport, state]);
-  return { state, send, detect, apply, rehearse: rehearseWith, savePlan, saveReport: reportable ? saveReport : null };
+  const flushProgress = useCallback(() => batch.current?.flush(), []);
+  return { state, send, detect, apply, rehearse: rehearseWith, savePlan, saveReport: reportable ? saveReport : null, flushProgress };
 }

@@ -115,11 +115,12 @@ export type WizardAction =
   | { type: 'go'; screen: Screen }
   | { type: 'back' }
   | { type: 'chose'; strategy: Strategy }
-  | { type: 'apply-progress'; progress: ApplyProgress }
+  /** Step states in the order the engine reported them (several at once: the hook batches them between frames). */
+  | { type: 'apply-progress'; progress: readonly ApplyProgress[] }
   | { type: 'applied'; result: ApplyResult }
   | { type: 'verified'; verify: VerifyResult }
   | { type: 'rehearse-started'; strategy: Strategy }
-  | { type: 'rehearse-progress'; progress: ApplyProgress }
+  | { type: 'rehearse-progress'; progress: readonly ApplyProgress[] }
   | { type: 'rehearsed'; result: ApplyResult }
   | { type: 'failed'; error: WizardError }
   | { type: 'quit' };
@@ -159,6 +160,12 @@ export function previousScreen(screen: Screen): Screen | null {
 export function wizardReducer(state: WizardState, action: WizardAction): WizardState {
   // The last frame must say how the operator left, not what the engine answered afterwards.
   if (state.quit) return state;
+  const next = step(state, action);
+  // A file notice belongs to the screen it was asked on.
+  return next.screen !== state.screen && next.notice ? { ...next, notice: null } : next;
+}
+
+function step(state: WizardState, action: WizardAction): WizardState {
   switch (action.type) {
     case 'connected':
       return { ...state, connection: action.connection };
@@ -176,13 +183,13 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
     case 'planned':
       return { ...state, plans: action.plans };
     case 'go':
-      return onScreen(state, action.screen);
+      return { ...state, screen: action.screen };
     case 'back':
-      return onScreen(state, previousScreen(state.screen) ?? state.screen);
+      return { ...state, screen: previousScreen(state.screen) ?? state.screen };
     case 'chose':
-      return { ...onScreen(state, 'preview'), chosen: action.strategy };
+      return { ...state, chosen: action.strategy, screen: 'preview' };
     case 'apply-progress':
-      return { ...state, stepStates: { ...state.stepStates, [action.progress.index]: action.progress.state } };
+      return { ...state, stepStates: withSteps(state.stepStates, action.progress) };
     case 'applied':
       return { ...state, applyResult: action.result };
     case 'verified':
@@ -191,8 +198,7 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       return { ...state, rehearsal: { strategy: action.strategy, stepStates: {}, result: null }, screen: 'rehearse' };
     case 'rehearse-progress': {
       if (!state.rehearsal) return state;
-      const stepStates = { ...state.rehearsal.stepStates, [action.progress.index]: action.progress.state };
-      return { ...state, rehearsal: { ...state.rehearsal, stepStates } };
+      return { ...state, rehearsal: { ...state.rehearsal, stepStates: withSteps(state.rehearsal.stepStates, action.progress) } };
     }
     case 'rehearsed':
       if (!state.rehearsal) return state;
@@ -206,14 +212,16 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
   }
 }
 
+/** Step states after these reports, the later ones winning. */
+function withSteps(states: Record<number, ApplyProgress['state']>, progress: readonly ApplyProgress[]): Record<number, ApplyProgress['state']> {
+  const next = { ...states };
+  for (const p of progress) next[p.index] = p.state;
+  return next;
+}
+
 /** A call's span after it starts (again) or ends. */
 function timed(span: Span | undefined, edge: 'start' | 'end', at: number): Span {
   return edge === 'start' ? { start: at } : { start: span?.start ?? at, end: at };
-}
-
-/** On another screen: a file notice belongs to the screen it was asked on. */
-function onScreen(state: WizardState, screen: Screen): WizardState {
-  return screen === state.screen ? state : { ...state, screen, notice: null };
 }
 
 /** The plan the operator chose, once planned. */
