@@ -72,7 +72,7 @@ export function previewQuestion(plan: RepairPlan, rehearsal: ApplyResult | null)
   };
   const back: Choice<PreviewAction> = { value: 'back', name: 'choose another repair', aliases: ['b'] };
   return {
-    message: rehearsal ? 'Now?' : 'Apply this plan?',
+    message: rehearsal ? 'Apply this plan, now that it was rehearsed?' : 'Apply this plan?',
     choices: [apply, rehearse, back, QUIT],
     ...(runnable && !failed ? { default: 'apply' as const } : {}),
   };

@@ -6,6 +6,7 @@ import { tint } from './paint.js';
 import { QuestionAborted, type Asker } from './questions.js';
 import type { IncidentRecord } from '../../report/incident.js';
 import { wizardRecord } from '../ink/incident-record.js';
+import { wrapText } from '../ink/lines.js';
 import { TerminalAsker } from './terminal-asker.js';
 import { PlainWalk } from './walk.js';
 
@@ -59,12 +60,13 @@ export async function runPlain(engine: Engine, options: RunPlainOptions = {}): P
   const interrupt = new Interrupt((text) => write(`\n${tint(text, 'warn', color)}`));
   const asker = askerFor(streams, color, interrupt.signal);
   const columns = (streams.output as Terminalish).columns;
+  const width = Math.max(40, (columns ?? 101) - 1);
   const walk = new PlainWalk(engine, {
     asker,
     interrupt,
     write,
     color,
-    width: Math.max(40, (columns ?? 101) - 1),
+    width,
     ...(options.target !== undefined ? { target: options.target } : {}),
   });
   const startedAt = new Date().toISOString();
@@ -81,7 +83,7 @@ export async function runPlain(engine: Engine, options: RunPlainOptions = {}): P
   }
   walk.send({ type: 'quit' });
   const quit = walk.state.quit;
-  if (quit?.farewell) write(`\n${tint(quit.farewell, 'accent', color)}`);
+  if (quit?.farewell) write(`\n${wrapText(quit.farewell, width).map((l) => tint(l, 'accent', color)).join('\n')}`);
   return quit?.code ?? 2;
 }
 

@@ -33,7 +33,7 @@ export function heading(screen: Screen, title: string, width: number): Line[] {
   return [BLANK, ...paragraph(`${step}${title}`, { width, tone: 'heading', bold: true })];
 }
 
-export function connectLines(c: ConnectionInfo): Line[] {
+export function connectLines(c: ConnectionInfo, width: number): Line[] {
   const rows: [string, string][] = [
     ['server', c.server],
     ['database', c.database],
@@ -46,7 +46,7 @@ export function connectLines(c: ConnectionInfo): Line[] {
   return [
     ...rows.map(([label, value]): Line => [{ text: `  ${label.padEnd(16)}`, tone: 'dim' }, { text: value, bold: label === 'database' }]),
     BLANK,
-    line('Detection only reads. Check this is the database you mean: nothing changes until you confirm.'),
+    ...paragraph('Detection only reads. Check this is the database you mean: nothing changes until you confirm.', { width }),
   ];
 }
 

@@ -57,9 +57,14 @@ export class TerminalAsker implements Asker {
     for (const c of question.choices) {
       if (c.disabled) this.options.output.write(`${wrap(`${c.value} is not applicable here: ${c.disabled}`)}\n`);
     }
+    // A row is `❯ 1. value  name`, plus ` (not applicable)`: it must fit on one line, or the menu redraws badly.
+    const fit = (c: (typeof question.choices)[number]) => {
+      const room = width - 6 - pad - 2 - (c.disabled ? 17 : 0);
+      return c.name.length > room ? `${c.name.slice(0, Math.max(1, room - 1))}…` : c.name;
+    };
     const choices = question.choices.map((c) => ({
       value: c.value,
-      name: `${c.value.padEnd(pad)}  ${c.name}`,
+      name: `${c.value.padEnd(pad)}  ${fit(c)}`,
       short: c.value,
       ...(c.description ? { description: wrap(c.description) } : {}),
       ...(c.disabled ? { disabled: '(not applicable)' } : {}),

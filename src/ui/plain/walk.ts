@@ -71,7 +71,7 @@ export class PlainWalk {
     const connection = await this.call('connecting', () => this.engine.connect());
     if (!connection) return;
     this.send({ type: 'connected', connection });
-    this.say(...heading('connect', 'Connected', this.io.width), ...connectLines(connection));
+    this.say(...heading('connect', 'Connected', this.io.width), ...connectLines(connection, this.io.width));
     if (!(await this.io.asker.confirm(`Detect drift on ${connection.database}? (read-only)`, true))) return;
     const outcome = await this.detect();
     if (!outcome || outcome.report.inSync) return;
