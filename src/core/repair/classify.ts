@@ -57,6 +57,7 @@ export function lockOf(sql: string, schema: string): string {
   if (m) return `ACCESS EXCLUSIVE on index ${nameOf(m[1], m[2]).name}, SHARE on its table`;
   if (/^create\s+(type|sequence)/i.test(s)) return 'none (new object)';
   if (/^create\s+schema/i.test(s)) return 'none (new schema)';
-  if (/^alter\s+type/i.test(s)) return 'ACCESS EXCLUSIVE on the type (held until COMMIT)';
+  m = new RegExp(String.raw`^alter\s+type\s+${QNAME}`, 'i').exec(s);
+  if (m) return `ACCESS EXCLUSIVE on type ${at(nameOf(m[1], m[2]))} (held until COMMIT)`;
   return 'see statement';
 }
