@@ -31,8 +31,8 @@ describe('an engine error', () => {
     await waitFor(() => ui.screen().includes('Stopped while connecting'));
     const s = ui.screen();
     expect(s).toContain('password authentication failed for user "app_owner"');
-    expect(s).toContain('What to do: check DATABASE_URL or PGPASSWORD, or pass --url.');
-    expect(s).toContain('Database: untouched — nothing was changed.');
+    expect(flat(s)).toContain('What to do: check DATABASE_URL or PGPASSWORD, or pass --url.');
+    expect(flat(s)).toContain('Database: untouched — nothing was changed.');
     expect(s).not.toMatch(/^\s+at /m);
     await ui.press('q');
     expect(onExit).toHaveBeenCalledWith(2);
@@ -58,9 +58,10 @@ describe('the error box', () => {
     const top = rows.findIndex((r) => r.startsWith('╭'));
     expect(top).toBeGreaterThan(0);
     expect(rows[top + 1]).toMatch(/^│ Stopped while connecting\s+│$/);
+    // Labels in a column, each text wrapped under itself.
     expect(rows.some((r) => /^│ What happened: connect ECONNREFUSED 10\.0\.0\.7:5432\s+│$/.test(r))).toBe(true);
-    expect(rows.some((r) => /^│ What to do: start the server or pass the right --url\.\s+│$/.test(r))).toBe(true);
-    expect(rows.some((r) => /^│ Database: untouched — nothing was changed\.\s+│$/.test(r))).toBe(true);
+    expect(rows.some((r) => /^│ What to do:    start the server or pass the right --url\.\s+│$/.test(r))).toBe(true);
+    expect(rows.some((r) => /^│ Database:      untouched — nothing was changed\.\s+│$/.test(r))).toBe(true);
     expect(rows.some((r) => r.startsWith('╰'))).toBe(true);
   });
 

@@ -147,7 +147,7 @@ function Body({ wizard, height, width, target, now, details }: BodyProps) {
     case 'in-sync':
       return outcome ? <NothingToRepair report={outcome.report} /> : null;
     case 'error':
-      return state.error ? <ErrorScreen error={state.error} /> : null;
+      return state.error ? <ErrorScreen error={state.error} width={width} /> : null;
     default:
       return checkExhaustive(state.screen);
   }

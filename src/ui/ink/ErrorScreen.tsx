@@ -1,10 +1,12 @@
 import { Box, Text } from 'ink';
 import { checkExhaustive } from '../../core/types.js';
 import type { Activity, WizardError } from './wizard-state.js';
-import { toneColor } from './theme.js';
+import { wrapText } from './lines.js';
+import { toneColor, type Tone } from './theme.js';
 
 export interface ErrorScreenProps {
   error: WizardError;
+  width: number;
 }
 
 /** What became of the database, by what was running when it stopped. */
@@ -43,27 +45,48 @@ export function defaultHint(during: Activity): string {
   }
 }
 
+interface FieldProps {
+  label: string;
+  text: string;
+  tone?: Tone;
+  /** Columns for the text beside the label. */
+  width: number;
+}
+
+/** A labelled paragraph, wrapped under itself (not under its label); pre-wrapped: Ink's wrap left a space at a row's start. */
+function Field({ label, text, tone, width }: FieldProps) {
+  return (
+    <Box>
+      <Box width={LABEL_WIDTH} flexShrink={0}>
+        <Text bold>{label}</Text>
+      </Box>
+      <Box flexDirection="column">
+        {wrapText(text, width).map((row, i) => (
+          <Text key={i} color={toneColor(tone)}>
+            {row}
+          </Text>
+        ))}
+      </Box>
+    </Box>
+  );
+}
+
+const LABEL_WIDTH = 'What happened: '.length;
+
 /** An engine error in a box: what happened, what to do next, whether the database was touched. Never a stack trace. */
-export function ErrorScreen({ error }: ErrorScreenProps) {
+export function ErrorScreen({ error, width }: ErrorScreenProps) {
   const db = databaseState(error.during);
+  // The box's borders and padding take four columns.
+  const room = Math.max(10, width - 4 - LABEL_WIDTH);
   return (
     <Box flexDirection="column" borderStyle="round" borderColor={toneColor('danger')} paddingX={1}>
       <Text color={toneColor('danger')} bold>
         {`Stopped while ${error.during}`}
       </Text>
       <Box marginTop={1} flexDirection="column">
-        <Text>
-          <Text bold>What happened: </Text>
-          <Text color={toneColor('danger')}>{error.message}</Text>
-        </Text>
-        <Text>
-          <Text bold>What to do: </Text>
-          {error.hint ?? defaultHint(error.during)}
-        </Text>
-        <Text>
-          <Text bold>Database: </Text>
-          <Text color={toneColor(db.touched ? 'warn' : 'ok')}>{db.text}</Text>
-        </Text>
+        <Field label="What happened:" tone="danger" text={error.message} width={room} />
+        <Field label="What to do:" text={error.hint ?? defaultHint(error.during)} width={room} />
+        <Field label="Database:" tone={db.touched ? 'warn' : 'ok'} text={db.text} width={room} />
       </Box>
     </Box>
   );

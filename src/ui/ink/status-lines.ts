@@ -4,10 +4,12 @@ import type { FileNotice } from './wizard-state.js';
 
 const WHAT = { plan: 'the plan (SQL)', report: 'the incident report' } as const;
 
-/** What became of a file the operator asked for, in one paragraph. */
+/** What became of a file the operator asked for: the path on the same row when it fits, else whole on the next. */
 export function noticeLines(notice: FileNotice, width: number): Line[] {
   if (notice.ok) {
-    return paragraph(notice.path, { width, lead: [{ text: `${WHAT[notice.what]} written to `, tone: 'ok', bold: true }] });
+    const lead = `${WHAT[notice.what]} written to `;
+    if (lead.length + notice.path.length <= width) return [[{ text: lead, tone: 'ok', bold: true }, { text: notice.path }]];
+    return [[{ text: lead.trimEnd(), tone: 'ok', bold: true }], ...paragraph(notice.path, { width, lead: [{ text: '  ' }] })];
   }
   return paragraph(notice.message, { width, lead: [{ text: `${WHAT[notice.what]} not written: `, tone: 'danger', bold: true }], tone: 'danger' });
 }
