@@ -45,7 +45,7 @@ describe('d toggles details where there are any', () => {
     const s = ui.screen();
     expect(s).toMatch(/legacy_audit\s+extra\s+the table: no migration creates it/);
     expect(s).toMatch(/index agents_name_index is invalid/);
-    expect(s).toMatch(/tasks\s+missing\s+the table, with its 1 sequence \(001_initial_tables\)/);
+    expect(s).toMatch(/tasks\s+missing\s+the table \(001_initial_tables\), with its 1 sequence/);
     expect(s).toMatch(/\(no table\)\s+missing\s+sequence plan_number_seq$/m);
     expect(s).not.toContain('sequence tasks_id_seq');
   });

@@ -66,8 +66,9 @@ function findingsByTable(report: DriftReport): Map<string, Finding[]> {
     const source = migration ? ` (${migration})` : '';
     if (ref.kind === 'table') {
       const parts = report.missing.filter((o) => missingOwner(o, missingTables) === ref.name);
+      // The migration before the parts: when the row wraps, it is the counts that go to the next row.
       const withParts = parts.length > 0 ? `, with its ${countKinds(parts)}` : '';
-      add(table, { word: 'missing', text: `the table${withParts}${source}`, tone: 'danger' });
+      add(table, { word: 'missing', text: `the table${source}${withParts}`, tone: 'danger' });
     } else {
       add(table, { word: 'missing', text: `${KIND_WORDS[ref.kind][0]} ${ref.name}${source}`, tone: 'danger' });
     }
