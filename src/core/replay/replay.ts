@@ -38,6 +38,8 @@ export async function replayMigrations(
   try {
     for (const [index, m] of migrations.entries()) {
       onMigration?.(m.name, index, migrations.length);
+      // The embedded database works on this thread: a turn of the event loop lets a front end draw the progress.
+      await new Promise<void>((resolve) => setImmediate(resolve));
       const statements: StatementFootprint[] = [];
       for (const sql of m.statements) {
         let error: string | undefined;

@@ -1,8 +1,9 @@
+import spinners from 'cli-spinners';
 import type { DetectPhase } from '../../core/engine.js';
 import type { DetectEntry, Span } from './wizard-state.js';
 
-/** The `dots` spinner's frames. */
-const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
+/** The `dots` spinner's frames (cli-spinners, the set ink-spinner and ora draw from). */
+const FRAMES = spinners.dots.frames;
 
 /**
  * The spinner's frame after `ms` of a phase: the spinners turn with the
