@@ -54,6 +54,6 @@ describe('runWizard in a terminal', () => {
     await waitFor(() => t.text().includes('q quit'), 30_000);
     t.stdin.write('q');
     expect(await running).toBe(1);
-    expect(t.text()).toContain('quit before detection finished — nothing was changed');
+    expect(t.text()).toContain('quit before detection started — nothing was changed');
   });
 });

@@ -28,6 +28,21 @@ describe('d toggles details where there are any', () => {
     expect(ui.screen()).toContain('d per-object drift');
   });
 
+  it('on Detect, switching the view opens the other list at its top, not at the old scroll position', async () => {
+    const { ui } = setup({ rows: 24, columns: 80 });
+    await walkTo(ui, 'detect');
+    await ui.press(KEY.pageDown, KEY.pageDown);
+    expect(ui.screen()).not.toMatch(/── rows 1–/);
+    await ui.press('d');
+    expect(ui.screen()).toContain('Per object:');
+    expect(ui.screen()).toMatch(/── rows 1–\d+ of \d+/);
+    await ui.press(KEY.pageDown);
+    expect(ui.screen()).not.toMatch(/── rows 1–/);
+    await ui.press('d');
+    expect(ui.screen()).toMatch(/── rows 1–\d+ of \d+/);
+    expect(ui.screen()).toMatch(/001_initial_tables\s+yes\s+none\s+MISSING/);
+  });
+
   it('on Detect, an extra table and an invalid index are filed under their tables, a serial sequence under its missing table', async () => {
     const report = {
       ...incident.report,

@@ -39,16 +39,25 @@ describe('quit before detection finished', () => {
     const ui = renderUi(<App engine={engine} onExit={onExit} target="db.internal:5432/agents_prod" />);
     await waitFor(() => ui.screen().includes('Connecting to db.internal:5432/agents_prod…'));
     await ui.press('q');
-    expect(ui.screen()).toMatch(/^quit before detection finished — nothing was changed$/m);
+    expect(ui.screen()).toMatch(/^quit before detection started — nothing was changed$/m);
     expect(onExit).toHaveBeenCalledWith(1);
     fail(new Error('connect ETIMEDOUT 10.0.0.7:5432'));
     await tick(100);
-    expect(ui.screen()).toContain('quit before detection finished — nothing was changed');
+    expect(ui.screen()).toContain('quit before detection started — nothing was changed');
     expect(ui.screen()).not.toContain('ETIMEDOUT');
     expect(onExit).toHaveBeenCalledTimes(1);
   });
 
-  it('q while detecting says the same', async () => {
+  it('Ctrl-C on Connect, connected but not detecting yet, says detection had not started', async () => {
+    const onExit = vi.fn();
+    const ui = renderUi(<App engine={fixtureEngine()} onExit={onExit} />);
+    await walkTo(ui, 'connect');
+    await ui.press(KEY.ctrlC);
+    expect(ui.screen()).toMatch(/^quit before detection started — nothing was changed$/m);
+    expect(onExit).toHaveBeenCalledWith(1);
+  });
+
+  it('q while detecting says it had not finished', async () => {
     const engine = fixtureEngine();
     engine.detect = () => new Promise(() => undefined);
     const onExit = vi.fn();

@@ -49,7 +49,9 @@ describe('wizard state', () => {
 
   it('quit: the code and the last words depend on what is known, and nothing the engine says after changes them', () => {
     const quit = (state: WizardState) => wizardReducer(state, { type: 'quit' }).quit;
-    expect(quit({ ...initialState, screen: 'connect' })).toEqual({ code: 1, farewell: 'quit before detection finished — nothing was changed' });
+    expect(quit({ ...initialState, screen: 'connect' })).toEqual({ code: 1, farewell: 'quit before detection started — nothing was changed' });
+    // Back on Connect while detection runs: it had started.
+    expect(quit({ ...initialState, screen: 'connect', timing: { detect: { start: 1 } } })?.farewell).toBe('quit before detection finished — nothing was changed');
     expect(quit({ ...initialState, screen: 'detect' })?.farewell).toBe('quit before detection finished — nothing was changed');
     expect(quit({ ...initialState, screen: 'choose', outcome })?.farewell).toMatch(/^quit with the drift left as detected — nothing was changed/);
     const inSync = { ...outcome, report: { ...incident.report, inSync: true } };

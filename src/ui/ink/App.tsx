@@ -23,6 +23,7 @@ import { NothingToRepair } from './NothingToRepair.js';
 import { PreviewStep } from './PreviewStep.js';
 import { phaseRows, spanMs } from './progress.js';
 import { RehearsalStep } from './RehearsalStep.js';
+import { defaultReportPath } from '../../report/write.js';
 import { defaultPlanPath } from './save-file.js';
 import { clampOffset, scrollKey } from './scroll.js';
 import { noticeLines, PROMPT_HINTS, promptLines } from './status-lines.js';
@@ -45,8 +46,13 @@ export interface AppProps {
    * URL), shown while it connects; a password in a URL is masked anyway.
    */
   target?: string;
-  /** Writes the incident report (`m` on the end screens); resolves with where it went. Without it `m` is not offered. */
-  writeReport?: (record: WizardRecord) => Promise<string>;
+  /**
+   * Writes the incident report to the file named at `m` on the end screens (never over an existing one);
+   * resolves with where it went. Without it `m` is not offered.
+   */
+  writeReport?: (record: WizardRecord, file: string) => Promise<string>;
+  /** The name `m` offers for the report (e.g. `--report`); default `./drift-doctor-report-<database>-<time>.md`. */
+  reportPath?: string;
   /** Where a plan written with `w` goes when its name is relative (default: the working directory). */
   outputDir?: string;
   /** Milliseconds, read for elapsed times (default `Date.now`; tests pass their own). */
@@ -188,7 +194,7 @@ function ticking(state: WizardState): boolean {
 }
 
 /** The wizard: owns the state, shows one step at a time, and the keys that work on it. */
-export function App({ engine, onExit, target, writeReport, outputDir, clock = Date.now }: AppProps) {
+export function App({ engine, onExit, target, writeReport, reportPath, outputDir, clock = Date.now }: AppProps) {
   const wizard = useWizard(engine, { clock, outputDir, writeReport });
   const { state, send } = wizard;
   const [chrome, change] = useReducer(chromeReducer, initialChrome);
@@ -224,7 +230,13 @@ export function App({ engine, onExit, target, writeReport, outputDir, clock = Da
     // Nothing interrupts a running repair, or a rehearsal (it rolls back by itself); nothing follows a quit.
     if (RUNNING.has(state.screen) || state.quit) return true;
     if (input === 'c' && key.ctrl) send({ type: 'quit' });
-    else if (chrome.prompt !== null) promptKey(chrome.prompt, input, key, change, (file) => plan && wizard.savePlan(plan, file));
+    else if (chrome.prompt !== null) {
+      const { what, text } = chrome.prompt;
+      promptKey(text, input, key, change, (file) => {
+        if (what === 'report') wizard.saveReport?.(file);
+        else if (plan) wizard.savePlan(plan, file);
+      });
+    }
     else if (chrome.help) helpKey(input, key, chrome, helpView, change, () => send({ type: 'quit' }));
     else if (isHelpKey(input, state)) change({ type: 'help', open: true });
     else if (input === 'q' && !key.ctrl && state.screen !== 'confirm') send({ type: 'quit' });
@@ -232,8 +244,10 @@ export function App({ engine, onExit, target, writeReport, outputDir, clock = Da
     else if (key.return && FINAL.has(state.screen)) send({ type: 'quit' });
     else if (input === 'd' && details) change({ type: 'details', screen: state.screen });
     else if (input === 'w' && state.screen === 'preview' && plan && plan.steps.length > 0 && state.connection) {
-      change({ type: 'prompt', text: defaultPlanPath(state.connection.database, new Date()) });
-    } else if (input === 'm' && FINAL.has(state.screen) && wizard.saveReport) wizard.saveReport();
+      change({ type: 'prompt', what: 'plan', text: defaultPlanPath(state.connection.database, new Date()) });
+    } else if (input === 'm' && FINAL.has(state.screen) && wizard.saveReport && state.connection) {
+      change({ type: 'prompt', what: 'report', text: reportPath ?? defaultReportPath(state.connection) });
+    }
     else return false;
     return true;
   });
@@ -286,7 +300,7 @@ function helpKey(input: string, key: Key, chrome: Chrome, view: { total: number;
 /** The prompt while it is open, else what became of the last file asked for. */
 function statusLines(state: WizardState, chrome: Chrome, width: number): Line[] {
   if (state.quit) return [];
-  if (chrome.prompt !== null) return promptLines(chrome.prompt, width);
+  if (chrome.prompt !== null) return promptLines(chrome.prompt.what, chrome.prompt.text, width);
   return state.notice ? noticeLines(state.notice, width) : [];
 }
 

@@ -49,6 +49,12 @@ function layout(report: DriftReport, details: boolean, width: number): { head: L
 /** Per-migration drift: what the ledger says against what exists; per object with `d`. */
 export function DetectStep({ report, phases, elapsedMs, details, height, width, onContinue }: DetectStepProps) {
   const [offset, setOffset] = useState(0);
+  // The other view (table or per object) is another list: it opens at its top, not at the old one's row.
+  const [shownDetails, setShownDetails] = useState(details);
+  if (shownDetails !== details) {
+    setShownDetails(details);
+    setOffset(0);
+  }
   const summary = report ? detectSummary(report, width) : [];
   const view = report ? layout(report, details, width) : { head: [], rows: [] };
   // Heading, summary and column titles stay put; the rest scrolls under them (one row for the position line).

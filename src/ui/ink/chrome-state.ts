@@ -1,5 +1,8 @@
 import { checkExhaustive } from '../../core/types.js';
-import type { Screen } from './wizard-state.js';
+import type { FileNotice, Screen } from './wizard-state.js';
+
+/** What the file-name prompt writes: the plan as SQL (`w` on Preview) or the incident report (`m` at the end). */
+export type PromptFor = FileNotice['what'];
 
 /**
  * What the container shows around the current step: the help, the details
@@ -13,15 +16,16 @@ export interface Chrome {
   helpOffset: number;
   /** Screens whose details the operator switched on with `d`. */
   details: Partial<Record<Screen, boolean>>;
-  /** The file name being typed for the plan, while the prompt is open. */
-  prompt: string | null;
+  /** The file name being typed, and for what, while the prompt is open. */
+  prompt: { what: PromptFor; text: string } | null;
 }
 
 export type ChromeAction =
   | { type: 'help'; open: boolean }
   | { type: 'help-scroll'; offset: number }
   | { type: 'details'; screen: Screen }
-  | { type: 'prompt'; text: string | null };
+  /** Opens the prompt for `what` (or edits the open one's text when `what` is left out); null closes it. */
+  | { type: 'prompt'; text: string | null; what?: PromptFor };
 
 export const initialChrome: Chrome = { help: false, helpOffset: 0, details: {}, prompt: null };
 
@@ -34,7 +38,7 @@ export function chromeReducer(chrome: Chrome, action: ChromeAction): Chrome {
     case 'details':
       return { ...chrome, details: { ...chrome.details, [action.screen]: !chrome.details[action.screen] } };
     case 'prompt':
-      return { ...chrome, prompt: action.text };
+      return { ...chrome, prompt: action.text === null ? null : { what: action.what ?? chrome.prompt?.what ?? 'plan', text: action.text } };
     default:
       return checkExhaustive(action);
   }

@@ -18,8 +18,13 @@ export interface RunWizardOptions {
   streams?: WizardStreams;
   /** Where the engine connects (a masked URL, `host:port/db`), named while it connects. */
   target?: string;
-  /** Renders and writes the incident report `m` offers at the end; resolves with where it went. Without it, `m` is not offered. */
-  writeReport?: (record: WizardRecord) => Promise<string>;
+  /**
+   * Renders and writes the incident report `m` offers at the end to the file the operator named (never over
+   * an existing one); resolves with where it went. Without it, `m` is not offered.
+   */
+  writeReport?: (record: WizardRecord, file: string) => Promise<string>;
+  /** The name `m` offers for the report (e.g. `--report`); default `./drift-doctor-report-<database>-<time>.md`. */
+  reportPath?: string;
 }
 
 /** Erases the row the cursor is on, leaving the cursor at its start. */
@@ -69,7 +74,7 @@ export async function runWizard(engine: Engine, options: RunWizardOptions = {}):
     resolveExit();
   };
   // Ctrl+C is ours: it must not kill a running repair, and elsewhere it quits like q.
-  const instance = render(<App engine={engine} onExit={onExit} target={options.target} writeReport={options.writeReport} />, {
+  const instance = render(<App engine={engine} onExit={onExit} target={options.target} writeReport={options.writeReport} reportPath={options.reportPath} />, {
     stdin,
     stdout,
     stderr,

@@ -4,6 +4,9 @@ import type { FileNotice } from './wizard-state.js';
 
 const WHAT = { plan: 'the plan (SQL)', report: 'the incident report' } as const;
 
+/** The prompt's lead, per file. */
+const ASK = { plan: 'Write the plan to: ', report: 'Write the incident report to: ' } as const;
+
 /** What became of a file the operator asked for: the path on the same row when it fits, else whole on the next. */
 export function noticeLines(notice: FileNotice, width: number): Line[] {
   if (notice.ok) {
@@ -15,8 +18,8 @@ export function noticeLines(notice: FileNotice, width: number): Line[] {
 }
 
 /** The file-name prompt, with a cursor after what was typed (on a row of its own when the last row is full). */
-export function promptLines(text: string, width: number): Line[] {
-  const rows = paragraph(text, { width, lead: [{ text: 'Write the plan to: ', bold: true }], tone: 'accent' });
+export function promptLines(what: FileNotice['what'], text: string, width: number): Line[] {
+  const rows = paragraph(text, { width, lead: [{ text: ASK[what], bold: true }], tone: 'accent' });
   const cursor = { text: ' ', inverse: true };
   const last = rows.at(-1) ?? [];
   if (lineWidth(last) < width) return [...rows.slice(0, -1), [...last, cursor]];

@@ -137,8 +137,8 @@ export interface Wizard {
   rehearse: (plan: RepairPlan) => void;
   /** Writes the plan as a SQL script to a new file; the notice says where, or why not. */
   savePlan: (plan: RepairPlan, file: string) => void;
-  /** Writes the incident report, when the front end can (`writeReport`) and there is something to report. */
-  saveReport: (() => void) | null;
+  /** Writes the incident report to `file`, when the front end can (`writeReport`) and there is something to report. */
+  saveReport: ((file: string) => void) | null;
   /** Sends the step reports gathered since the last frame: the container calls it on its clock's tick. */
   flushProgress: () => void;
 }
@@ -149,8 +149,11 @@ export interface WizardOptions {
   clock: Clock;
   /** Where a relative file name is written (default the working directory). */
   outputDir?: string;
-  /** Renders and writes the incident report; resolves with the absolute path, rejects with the reason. */
-  writeReport?: (record: WizardRecord) => Promise<string>;
+  /**
+   * Renders and writes the incident report to `file` (as the operator typed it), never over an existing
+   * file; resolves with the absolute path, rejects with the reason.
+   */
+  writeReport?: (record: WizardRecord, file: string) => Promise<string>;
 }
 
 /** The error's words and its way out, for a notice. */
@@ -215,19 +218,27 @@ export function useWizard(engine: Engine, options: WizardOptions): Wizard {
     [connection, outputDir],
   );
   const reportable = writeReport !== undefined && wizardRecord(state, startedAt.current, startedAt.current) !== null;
-  const saveReport = useCallback(() => {
-    const record = wizardRecord(state, startedAt.current, new Date());
-    if (!writeReport || !record || started.current.writing) return;
-    started.current.writing = true;
-    void writeReport(record)
-      .then(
+  const saveReport = useCallback(
+    (file: string) => {
+      const record = wizardRecord(state, startedAt.current, new Date());
+      if (!writeReport || !record || started.current.writing) return;
+      if (file.trim() === '') {
+        send({ type: 'file', notice: { what: 'report', ok: false, message: 'no file name given' } });
+        return;
+      }
+      started.current.writing = true;
+      void Promise.resolve()
+        .then(() => writeReport(record, file.trim()))
+        .then(
         (path) => send({ type: 'file', notice: { what: 'report', ok: true, path } }),
-        (error: unknown) => send({ type: 'file', notice: { what: 'report', ok: false, message: inWords(error) } }),
-      )
-      .finally(() => {
-        started.current.writing = false;
-      });
-  }, [writeReport, state]);
+          (error: unknown) => send({ type: 'file', notice: { what: 'report', ok: false, message: inWords(error) } }),
+        )
+        .finally(() => {
+          started.current.writing = false;
+        });
+    },
+    [writeReport, state],
+  );
   const flushProgress = useCallback(() => batch.current?.flush(), []);
   return { state, send, detect, apply, rehearse: rehearseWith, savePlan, saveReport: reportable ? saveReport : null, flushProgress };
 }

@@ -258,7 +258,11 @@ export function exitCodeFor(state: WizardState): number {
  */
 export function farewellFor(state: WizardState): string | null {
   if (state.screen === 'error' || state.screen === 'in-sync' || state.verify || state.applyResult) return null;
-  if (!state.outcome) return 'quit before detection finished — nothing was changed';
+  if (!state.outcome) {
+    // The plain front end goes to Detect as it starts detecting; the wizard also times it (and may step back to Connect).
+    const started = state.screen !== 'connect' || state.timing.detect !== undefined;
+    return `quit before detection ${started ? 'finished' : 'started'} — nothing was changed`;
+  }
   if (state.outcome.report.inSync) return 'quit — nothing to repair: the ledger and the schema agree';
   if (state.outcome.diagnosis.refusal) return 'quit: repairs were refused here — nothing was changed';
   return 'quit with the drift left as detected — nothing was changed (drift-doctor check shows it again)';
