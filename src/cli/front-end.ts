@@ -61,11 +61,15 @@ export function pickUi(requested: string | undefined, t: Terminal): Ui {
   }
 }
 
-/** Writes the incident report the walk offers at its end; returns where it went. */
-function reportWriter(v: Values): (record: IncidentRecord) => Promise<string> {
-  return async (record) => {
-    const [{ parseReportLang }, { defaultReportPath }] = await Promise.all([import('../report/incident.js'), import('../report/write.js')]);
-    return writeIncidentReport(v.report ?? defaultReportPath(record.connection), record, parseReportLang(v.lang));
+/**
+ * Writes the incident report the walk offers at its end, to the file the
+ * operator chose (the full-screen wizard asks for it), else --report, else a
+ * new timestamped name; returns where it went. Never overwrites.
+ */
+function reportWriter(v: Values): (record: IncidentRecord, file?: string) => Promise<string> {
+  return async (record, file) => {
+    const [{ parseReportLang }, { defaultReportPath }, { toolVersion }] = await Promise.all([import('../report/incident.js'), import('../report/write.js'), import('../core/repair/journal.js')]);
+    return writeIncidentReport(file ?? v.report ?? defaultReportPath(record.connection), { toolVersion: toolVersion(), ...record }, parseReportLang(v.lang));
   };
 }
 
@@ -78,5 +82,5 @@ export async function walk(untracked: Engine, ui: Ui, options: { target: string;
     return runPlain(engine, { target: options.target, color: colorEnabled(process.stdout), offerReport: writeReport });
   }
   const { runWizard } = await import('../ui/ink/run-wizard.js');
-  return runWizard(engine, { target: options.target, writeReport });
+  return runWizard(engine, { target: options.target, writeReport, ...(options.v.report ? { reportPath: options.v.report } : {}) });
 }
