@@ -15,7 +15,8 @@ export interface Finding extends Evidence {
 }
 
 export function finding(cause: CauseId, kind: string, detail: string, objects: string[], weight: number): Finding {
-  return { cause, kind, detail, objects, weight };
+  // Each object named once, in the order first named.
+  return { cause, kind, detail, objects: [...new Set(objects)], weight };
 }
 
 /** Ledger rows written by one transaction (one `xmin`). */

@@ -16,11 +16,13 @@ function typeOf(sql: string): string {
 
 /** Why a model statement is in the plan, in the words of what it adds. */
 function reasonFor(sql: string, table: string, type: string): string {
-  const column = /\badd\s+column\s+(?:if\s+not\s+exists\s+)?"?([^"\s]+)"?/i.exec(sql)?.[1];
+  // One statement may add several columns (`add column "a" …, add column "b" …`): name them all.
+  const columns = [...sql.matchAll(/\badd\s+column\s+(?:if\s+not\s+exists\s+)?"?([^"\s]+)"?/gi)].map((m) => m[1]!);
   const constraint = /\badd\s+constraint\s+"?([^"\s]+)"?\s+(foreign\s+key|unique|primary\s+key)/i.exec(sql);
   const index = /^\s*create\s+(?:unique\s+)?index\s+(?:if\s+not\s+exists\s+)?"?([^"\s]+)"?/i.exec(sql)?.[1];
   if (/^\s*create\s+table/i.test(sql)) return `the models define table ${table}; the database lacks it`;
-  if (column) return `the models give ${table} a column ${column}; the database lacks it`;
+  if (columns.length === 1) return `the models give ${table} a column ${columns[0]}; the database lacks it`;
+  if (columns.length > 1) return `the models give ${table} the columns ${columns.join(', ')}; the database lacks them`;
   if (constraint) return `the models give ${table} the ${constraint[2]!.toLowerCase().replace(/\s+/g, ' ')} ${constraint[1]}; the database lacks it`;
   if (index) return `the models index ${table} with ${index}; the database lacks it`;
   if (type) return `the models use enum type ${type}; the database lacks it`;
