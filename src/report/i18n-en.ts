@@ -121,6 +121,7 @@ export const en: ReportStrings = {
   differs: (count) => `${n(count, 'object')} ${count === 1 ? 'differs' : 'differ'}`,
   andMore: (count) => `and ${count} more`,
   alteredObject: 'change to',
+  modelDifference: (line, code) => code(line),
   objectKind: { table: 'table', column: 'column', index: 'index', 'foreign-key': 'foreign key', enum: 'enum type', sequence: 'sequence' },
   extraIntro: 'These exist in the schema, but no migration file creates them (made by hand, or by another tool):',
   invalidIndexes: 'Invalid indexes (`indisvalid = false`, left by a failed `CREATE INDEX CONCURRENTLY`):',

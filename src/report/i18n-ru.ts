@@ -192,6 +192,19 @@ export const ru: ReportStrings = {
   differs: (count) => `${n(count, 'объект отличается', 'объекта отличаются', 'объектов отличаются')}`,
   andMore: (count) => `и ещё ${count}`,
   alteredObject: 'изменение:',
+  modelDifference: (line, code) => {
+    // The engine says `table: missing column a, b; extra column c`; anything else is quoted as it is.
+    const m = /^([^:]+): (.+)$/.exec(line);
+    if (!m) return code(line);
+    const parts = m[2]!.split('; ').map((part) => {
+      const p = /^(missing|extra) column (.+)$/.exec(part);
+      if (!p) return code(part);
+      const names = p[2]!.split(', ').map(code).join(', ');
+      const many = p[2]!.includes(', ');
+      return p[1] === 'missing' ? `${many ? 'нет столбцов' : 'нет столбца'} ${names}` : `${many ? 'лишние столбцы' : 'лишний столбец'} ${names}`;
+    });
+    return `${code(m[1]!)}: ${parts.join('; ')}`;
+  },
   objectKind: { table: 'таблица', column: 'столбец', index: 'индекс', 'foreign-key': 'внешний ключ', enum: 'enum-тип', sequence: 'последовательность' },
   extraIntro: 'Эти объекты есть в схеме, но ни один файл миграции их не создаёт (сделаны вручную или другим инструментом):',
   invalidIndexes: 'Невалидные индексы (`indisvalid = false`, остаются после упавшего `CREATE INDEX CONCURRENTLY`):',

@@ -94,6 +94,11 @@ export interface ReportStrings {
   differs(n: number): string;
   andMore(n: number): string;
   objectKind: Record<ObjectKind, string>;
+  /**
+   * One line of the engine's model comparison (`agents: missing column model_id; extra column model_name`),
+   * in this language; `code` marks names up as code.
+   */
+  modelDifference: (line: string, code: (s: string) => string) => string;
   /** Before an object whose change (not the object) is missing: `change to`. */
   alteredObject: string;
   extraIntro: string;

@@ -239,7 +239,7 @@ function outsideTheMigrations(v: View, t: ReportStrings): string[] {
     lines.push('', t.objectDifferences, '');
     for (const d of report.different) lines.push(`- ${t.objectKind[d.object.kind]} ${code(d.object.table ? `${d.object.table}.${d.object.name}` : d.object.name)}: ${quoted(d.detail, v)}`);
   }
-  if (report.modelDiff.changedTables.length) lines.push('', t.modelDifferences, '', ...report.modelDiff.changedTables.map((c) => `- ${code(c)}`));
+  if (report.modelDiff.changedTables.length) lines.push('', t.modelDifferences, '', ...report.modelDiff.changedTables.map((c) => `- ${t.modelDifference(c, code)}`));
   return lines;
 }
 
