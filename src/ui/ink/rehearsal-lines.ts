@@ -54,6 +54,8 @@ export function lockLines(plan: RepairPlan, result: ApplyResult, width: number):
     elapsed += t.durationMs;
   }
   for (const { index } of ran) {
+    // A step after COMMIT held its locks only while it ran, not until the transaction ended.
+    if (plan.steps[index]?.outsideTransaction) continue;
     const locks = plan.steps[index]?.locks.trim() ?? '';
     if (locks === '' || NEW_TABLE.test(locks) || /^none\b/.test(locks)) {
       onNewOnly += 1;
