@@ -4,8 +4,9 @@
  * reader (or a crash) never meets half a report.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
+import { makeDirectories } from '../core/make-dirs.js';
 import { DriftDoctorError } from '../core/errors.js';
 import type { ConnectionInfo } from '../core/types.js';
 
@@ -50,7 +51,7 @@ export function writeReport(file: string, markdown: string): string {
   let created = false;
   try {
     if (statSync(target, { throwIfNoEntry: false })?.isDirectory()) throw fail('it is a directory');
-    mkdirSync(path.dirname(target), { recursive: true });
+    makeDirectories(path.dirname(target));
     const fd = openSync(tmp, 'wx', 0o644);
     created = true;
     try {

@@ -103,6 +103,15 @@ describe('exit codes, each caused for real', { timeout: 240_000 }, () => {
       expect(r.err).toContain('--report package.json/report.md');
       expect(r.err).toContain('nothing was run');
     });
+
+    it('a journal directory that cannot be made (under /proc, where Node\'s recursive mkdir never returns): exit 2 at once, nothing changed', async () => {
+      const before = await fingerprint(incident);
+      const r = await runCli(['repair', '--strategy', 'create-all', '--yes', '--journal', '/proc/drift-doctor-journals', '--url', incident.url]);
+      expect(r.code, r.out + r.err).toBe(2);
+      expect(r.err).toContain('cannot write the journal in /proc/drift-doctor-journals');
+      expect(r.err).toContain('Nothing was changed.');
+      expect(await fingerprint(incident)).toEqual(before);
+    });
   });
 
   describe('3: refused, or a question only the operator can answer', () => {

@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type pg from 'pg';
 import { qualified, type Queryable } from '../db.js';
 import { describePgError, DriftDoctorError } from '../errors.js';
+import { makeDirectories } from '../make-dirs.js';
 import type { ApplyProgress, ApplyResult, ConnectionInfo, DriftCounts, PlanStep, RepairPlan, StepTiming, VerifyResult } from '../types.js';
 
 export const JOURNAL_FORMAT = 'drift-doctor-journal/1';
@@ -306,7 +307,7 @@ export async function recordApply(opts: RecordApplyOptions): Promise<ApplyResult
   const dir = path.resolve(opts.journalDir);
   const file = path.join(dir, journalFileName(startedAt, opts.info.database, opts.plan.strategy));
   try {
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    makeDirectories(dir, 0o700);
     writeJournalFile(file, journal);
   } catch (e) {
     throw new DriftDoctorError(`cannot write the journal in ${dir}: ${(e as Error).message}. Nothing was changed.`, 'pass --journal DIR with a directory you may write to');

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { makeDirectories } from '../make-dirs.js';
 import type { MigrationFootprint, SchemaSnapshot } from '../types.js';
 
 /** Bump when replay, snapshot or footprint logic changes what is stored. */
@@ -57,7 +58,7 @@ export function readHistory(key: string): History | undefined {
 export function writeHistory(key: string, history: History): void {
   memory.set(key, history);
   try {
-    mkdirSync(cacheDir(), { recursive: true });
+    makeDirectories(cacheDir());
     writeFileSync(path.join(cacheDir(), `${key}.json`), JSON.stringify(history));
   } catch {
     // A cache that cannot be written only costs time.
