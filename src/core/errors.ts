@@ -15,6 +15,19 @@ export class DriftDoctorError extends Error {
   }
 }
 
+/**
+ * A repair stopped before its first statement (a missing privilege, a
+ * journal that cannot be written): front ends may say the database is
+ * untouched, even though it stopped while "applying".
+ */
+export class NothingRanError extends DriftDoctorError {
+  readonly nothingRan = true;
+  constructor(message: string, hint: string, exitCode: 2 | 3 = 2) {
+    super(message, hint, exitCode);
+    this.name = 'NothingRanError';
+  }
+}
+
 /** The operator must decide something before a repair may run (exit 3). */
 export class RefusedError extends DriftDoctorError {
   constructor(message: string, hint: string) {

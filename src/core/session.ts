@@ -9,7 +9,7 @@ import { halfRuns } from './diagnosis/half-runs.js';
 import { probeHalfRuns } from './diagnosis/probe.js';
 import { computeDrift } from './drift/drift.js';
 import type { DetectOutcome, DetectProgress, Engine } from './engine.js';
-import { describePgError, DriftDoctorError } from './errors.js';
+import { describePgError, DriftDoctorError, NothingRanError } from './errors.js';
 import { findLedgerLikeTables, readLedger } from './ledger/ledger.js';
 import { openOrm, SAMPLE_ENTITIES_DIR } from './orm.js';
 import { applyPlan } from './repair/apply.js';
@@ -287,7 +287,7 @@ export class DriftEngine implements Engine {
     const rehearse = options.rehearse === true;
     const gaps = await privilegeGaps(client, plan, { schema: this.schema, ledgerSchema: this.ledgerSchema, ledgerTable: this.ledgerTable });
     if (gaps.length) {
-      throw new DriftDoctorError(
+      throw new NothingRanError(
         `role ${this.info!.role} may not run this repair: it lacks ${gaps.join('; ')}. Nothing was run.`,
         `connect as the role that owns the schema and runs the migrations (usually the application's owner), or have it GRANT what is listed; drift-doctor check works with read access alone`,
       );

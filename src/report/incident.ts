@@ -81,10 +81,11 @@ function viewOf(r: IncidentRecord, lang: ReportLang): View {
   const rehearsed = typeof r.rehearsal === 'object' ? r.rehearsal : null;
   const result = r.result ?? rehearsed;
   const rehearsal = r.rehearsal === true || (!r.result && rehearsed !== null);
-  const kind: RunKind = !plan ? 'check' : !plan.applicable ? 'refused' : result ? (rehearsal ? 'rehearsal' : 'applied') : r.error ? 'stopped' : 'dry-run';
+  // An error with no apply result is what the run ended with, even after a rehearsal.
+  const kind: RunKind = !plan ? 'check' : !plan.applicable ? 'refused' : r.error && !r.result ? 'stopped' : result ? (rehearsal ? 'rehearsal' : 'applied') : 'dry-run';
   return {
     r, report, diagnosis, plan, result, rehearsal, kind,
-    rehearsedFirst: r.result && rehearsed ? rehearsed : null,
+    rehearsedFirst: (r.result || r.error) && rehearsed ? rehearsed : null,
     verify: r.verify ?? result?.verify ?? null,
     ledger: `${report.ledger.schema}.${report.ledger.table}`,
     flags: connectionFlags(report),

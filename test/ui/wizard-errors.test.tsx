@@ -1,5 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
+import { NothingRanError } from '../../src/core/errors.js';
 import { App } from '../../src/ui/ink/App.js';
+import type { WizardRecord } from '../../src/ui/ink/incident-record.js';
+import { renderIncidentReport } from '../../src/report/incident.js';
 import type { ApplyResult } from '../../src/core/types.js';
 import { fixtureEngine, type FixtureOptions } from './fixture-engine.js';
 import * as incident from './fixtures.js';
@@ -77,6 +80,28 @@ describe('the error box', () => {
     expect(s).not.toContain('untouched');
     await ui.press(KEY.ctrlC);
     expect(onExit).toHaveBeenCalledWith(2);
+  });
+
+  it('refused before its first statement (a missing privilege): the database is untouched, and the report says the repair was tried', async () => {
+    const error = new NothingRanError('role reader may not run this repair: it lacks INSERT on public.mikro_orm_migrations. Nothing was run.', 'connect as the schema owner');
+    const written: WizardRecord[] = [];
+    const onExit = vi.fn();
+    const ui = renderUi(
+      <App engine={fixtureEngine({ fail: { call: 'apply', error } })} onExit={onExit} writeReport={async (record) => (written.push(record), '/tmp/r.md')} reportPath="/tmp/r.md" />,
+    );
+    await walkTo(ui, 'confirm');
+    await ui.type('agents_prod');
+    await ui.press(KEY.enter);
+    await waitFor(() => ui.screen().includes('Stopped while applying'));
+    const s = flat(ui.screen());
+    expect(s).toContain('Database: untouched — the repair stopped before its first statement; nothing was changed.');
+    expect(s).not.toContain('maybe changed');
+    await ui.press('m');
+    await ui.press(KEY.enter);
+    await waitFor(() => written.length === 1);
+    expect(written[0]!.plan?.strategy).toBe('create-all');
+    expect(written[0]!.error?.message).toContain('may not run this repair');
+    expect(renderIncidentReport(written[0]!, 'en')).toMatch(/repair `?create-all`?, stopped by an error/);
   });
 });
 

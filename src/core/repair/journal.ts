@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type pg from 'pg';
 import { qualified, type Queryable } from '../db.js';
-import { describePgError, DriftDoctorError } from '../errors.js';
+import { describePgError, DriftDoctorError, NothingRanError } from '../errors.js';
 import { makeDirectories } from '../make-dirs.js';
 import type { ApplyProgress, ApplyResult, ConnectionInfo, DriftCounts, PlanStep, RepairPlan, StepTiming, VerifyResult } from '../types.js';
 
@@ -310,7 +310,7 @@ export async function recordApply(opts: RecordApplyOptions): Promise<ApplyResult
     makeDirectories(dir, 0o700);
     writeJournalFile(file, journal);
   } catch (e) {
-    throw new DriftDoctorError(`cannot write the journal in ${dir}: ${(e as Error).message}. Nothing was changed.`, 'pass --journal DIR with a directory you may write to');
+    throw new NothingRanError(`cannot write the journal in ${dir}: ${(e as Error).message}. Nothing was changed.`, 'pass --journal DIR with a directory you may write to');
   }
 
   const recorder = recordingClient(opts.client, opts.mask);

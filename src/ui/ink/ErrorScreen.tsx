@@ -10,7 +10,8 @@ export interface ErrorScreenProps {
 }
 
 /** What became of the database, by what was running when it stopped. */
-export function databaseState(during: Activity): { touched: boolean; text: string } {
+export function databaseState(during: Activity, nothingRan = false): { touched: boolean; text: string } {
+  if (nothingRan) return { touched: false, text: 'untouched — the repair stopped before its first statement; nothing was changed.' };
   switch (during) {
     case 'connecting':
       return { touched: false, text: 'untouched — nothing was changed.' };
@@ -75,7 +76,7 @@ const LABEL_WIDTH = 'What happened: '.length;
 
 /** An engine error in a box: what happened, what to do next, whether the database was touched. Never a stack trace. */
 export function ErrorScreen({ error, width }: ErrorScreenProps) {
-  const db = databaseState(error.during);
+  const db = databaseState(error.during, error.nothingRan === true);
   // The box's borders and padding take four columns.
   const room = Math.max(10, width - 4 - LABEL_WIDTH);
   return (

@@ -31,7 +31,9 @@ export function wizardRecord(state: WizardState, startedAt: Date, finishedAt: Da
   if (!state.connection || !state.outcome) return null;
   const plan = chosenPlan(state);
   const rehearsal = rehearsalOfChosen(state);
-  const ran = state.applyResult !== null || rehearsal !== null;
+  // A repair that stopped with an error was still chosen and confirmed: its plan is part of what happened.
+  const attempted = state.error !== null && (state.error.during === 'applying' || state.error.during === 'verifying');
+  const ran = state.applyResult !== null || rehearsal !== null || attempted;
   return {
     connection: state.connection,
     detected: state.outcome,

@@ -41,6 +41,8 @@ export interface WizardError {
   hint: string | null;
   /** 3 when the error says the operator must decide something (`exitCode: 3`), else 2. */
   exitCode: 2 | 3;
+  /** The engine stopped before the repair's first statement (`nothingRan` on the error). */
+  nothingRan?: boolean;
 }
 
 /** The long-running calls whose elapsed time the screen shows. */
@@ -280,10 +282,10 @@ export function untouchedLine(state: WizardState): string | null {
 /** An engine error in words: its message, and its `hint` when it has one. Never a stack. */
 export function describeError(error: unknown, during: Activity): WizardError {
   if (typeof error === 'object' && error !== null) {
-    const record = error as { message?: unknown; hint?: unknown; exitCode?: unknown };
+    const record = error as { message?: unknown; hint?: unknown; exitCode?: unknown; nothingRan?: unknown };
     const message = typeof record.message === 'string' && record.message !== '' ? record.message : String(error);
     const hint = typeof record.hint === 'string' && record.hint !== '' ? record.hint : null;
-    return { during, message, hint, exitCode: record.exitCode === 3 ? 3 : 2 };
+    return { during, message, hint, exitCode: record.exitCode === 3 ? 3 : 2, ...(record.nothingRan === true ? { nothingRan: true } : {}) };
   }
   return { during, message: String(error), hint: null, exitCode: 2 };
 }

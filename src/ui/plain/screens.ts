@@ -147,7 +147,7 @@ export function verifyScreenLines(verify: VerifyResult, result: ApplyResult | nu
 
 /** Whether the database may have been written to when the error happened (the Ink error screen's rule). */
 function touched(error: WizardError): boolean {
-  return error.during === 'applying' || error.during === 'verifying';
+  return !error.nothingRan && (error.during === 'applying' || error.during === 'verifying');
 }
 
 /** An engine error: what happened, what to do, and whether the database was touched. Never a stack. */
