@@ -7,7 +7,7 @@ import type { IncidentRecord } from '../report/incident.js';
 import { readJournalFile, toolVersion } from '../core/repair/journal.js';
 import { describeObject } from '../core/snapshot/objects.js';
 import { checkJson, repairJson, undoJson, type RepairMode } from '../report/json.js';
-import { renderApply, renderCheck, renderPlan, renderRehearsal, renderUndo } from '../report/text.js';
+import { emptyApplicationNote, renderApply, renderCheck, renderPlan, renderRehearsal, renderUndo } from '../report/text.js';
 import { findScenario, ScenarioRefused, scenarios } from '../scenarios/index.js';
 import { connectionArgs, engineOptions, needsAnswer, type Values } from './options.js';
 import { setActivity, tracked } from './activity.js';
@@ -71,7 +71,7 @@ async function writeReportIfAsked(request: Awaited<ReturnType<typeof reportReque
 
 /** A one-line summary of the drift, for --quiet. */
 function quietCheck(report: DriftReport, outcome: DetectOutcome): string {
-  if (report.inSync) return 'in sync';
+  if (report.inSync) return emptyApplicationNote(report) ? 'in sync, but nothing of this application is here yet (no ledger, no migration has run): check the URL' : 'in sync';
   const c = report.counts;
   const d = outcome.diagnosis;
   const then = d.refusal ? `REFUSED: ${d.refusal}` : d.recommended ? `recommended: ${d.recommended}` : 'no repair recommended: the cause is unclear';

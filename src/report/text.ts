@@ -8,6 +8,17 @@ function statusWord(m: MigrationStatus): string {
   return m.presence === 'all' || m.presence === 'partial' ? 'PENDING-BUT-PRESENT' : 'pending';
 }
 
+/**
+ * When the database holds nothing of the application (no ledger, no object
+ * any migration makes), "in sync" is true but may hide a mistyped database:
+ * every front end says so next to it.
+ */
+export function emptyApplicationNote(report: DriftReport): string | null {
+  const nothing = !report.ledger.exists && report.counts.migrations > 0 && report.migrations.every((m) => m.presence === 'none' || m.presence === 'empty');
+  if (!nothing) return null;
+  return `nothing of this application is here yet: no ledger and none of the ${report.counts.migrations} migrations' objects — in step, but if you expected a migrated database, check the URL (the application's migration:up would apply all ${report.counts.migrations})`;
+}
+
 /** The check report as lines for a terminal or a log. */
 /**
  * `connectionArgs`: the flags the operator used, repeated in the `next:` line so
@@ -24,9 +35,8 @@ export function renderCheck(report: DriftReport, diagnosis: Diagnosis, connectio
     `${report.counts.migrations} migration files: recorded ${report.counts.recorded}, of which ${report.counts.recordedButMissing} missing and ${report.counts.recordedPartial} partly present; pending ${report.counts.pending}, of which ${report.counts.pendingButPresent} already present; ledger rows without a file ${report.counts.ledgerWithoutFile}`,
   ];
   if (!report.ledger.exists) lines.push(`no ledger table ${report.ledger.schema}.${report.ledger.table}`);
-  if (!report.ledger.exists && report.migrations.every((m) => m.presence === 'none' || m.presence === 'empty') && report.counts.migrations > 0) {
-    lines.push(`nothing of this application is here yet: no ledger and none of the ${report.counts.migrations} migrations' objects — in step, but if you expected a migrated database, check the URL (the application's migration:up would apply all ${report.counts.migrations})`);
-  }
+  const empty = emptyApplicationNote(report);
+  if (empty) lines.push(empty);
   if (report.invalidIndexes.length) lines.push(`invalid indexes: ${report.invalidIndexes.join(', ')}`);
   if (report.extra.length) lines.push(`not made by any migration: ${report.extra.map((o) => (o.table ? `${o.table}.${o.name}` : o.name)).join(', ')}`);
   lines.push('', report.inSync ? 'verdict: in sync — nothing to repair' : `verdict: ${diagnosis.verdict}`);

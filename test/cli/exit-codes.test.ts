@@ -44,6 +44,19 @@ describe('exit codes, each caused for real', { timeout: 240_000 }, () => {
       expect(json).toMatchObject({ schemaVersion: 1, command: 'check', exitCode: 0, inSync: true });
     });
 
+    it('an empty database is in step (exit 0), but every output says nothing of the application is there', async () => {
+      const empty = await createTestDatabase('dd_exit_empty');
+      try {
+        const quiet = await runCli(['check', '--quiet', '--url', empty.url]);
+        expect(quiet.code).toBe(0);
+        expect(quiet.out).toBe('in sync, but nothing of this application is here yet (no ledger, no migration has run): check the URL');
+        const full = await runCli(['check', '--url', empty.url]);
+        expect(full.out).toContain("nothing of this application is here yet: no ledger and none of the 20 migrations' objects");
+      } finally {
+        await empty.drop();
+      }
+    });
+
     it('repair --rehearse that verifies (and rolls back: the database is unchanged)', async () => {
       const before = await fingerprint(incident);
       const r = await runCli(['repair', '--strategy', 'create-all', '--rehearse', '--json', '--url', incident.url]);

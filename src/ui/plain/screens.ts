@@ -5,6 +5,7 @@ import { causeTitle } from '../ink/labels.js';
 import { BLANK, line, paragraph, plural, type Line, type Span } from '../ink/lines.js';
 import { verdictLine, verifyLines } from '../ink/verify-lines.js';
 import type { Screen, WizardError } from '../ink/wizard-state.js';
+import { emptyApplicationNote } from '../../report/text.js';
 
 /**
  * What plain mode prints at each step, as lines with tones (rendered by
@@ -54,11 +55,13 @@ export function detectLines(report: DriftReport, width: number): Line[] {
   return [...detectSummary(report, width), migrationHeader(report.migrations), ...migrationRows(report.migrations)];
 }
 
-export function nothingToRepairLines(report: DriftReport): Line[] {
+export function nothingToRepairLines(report: DriftReport, width = 100): Line[] {
   const c = report.counts;
+  const empty = emptyApplicationNote(report);
   return [
     line('The ledger, the migration files, the live schema and the models agree.'),
     line(`${c.migrations} migrations, ${c.recorded} recorded, ${c.pending} pending.`, 'dim'),
+    ...(empty ? paragraph(empty, { width, tone: 'warn' }) : []),
     BLANK,
     line('verified: in sync', 'ok', true),
   ];

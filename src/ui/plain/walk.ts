@@ -97,7 +97,7 @@ export class PlainWalk {
     if (!outcome) return undefined;
     this.send({ type: 'detected', outcome });
     this.say(...detectLines(outcome.report, this.io.width));
-    if (outcome.report.inSync) this.say(...heading('verify', 'nothing to repair', this.io.width), ...nothingToRepairLines(outcome.report));
+    if (outcome.report.inSync) this.say(...heading('verify', 'nothing to repair', this.io.width), ...nothingToRepairLines(outcome.report, this.io.width));
     return outcome;
   }
 
