@@ -11,6 +11,13 @@ process.on('beforeExit', () => {
   process.exit(2);
 });
 
+// A reader that went away (`| tee` ended by the same Ctrl-C, `| head`) is not a crash: what runs finishes, unread.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+  });
+}
+
 // Ctrl-C where no front end handles it (check, repair, undo; the wizards set this aside while they walk):
 // say what it leaves behind, then stop. 130 is the shell's code for "ended by SIGINT".
 process.on('SIGINT', () => {

@@ -67,7 +67,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return 0;
     }
     if (command === 'scenario') return await scenarioCommand(v, positionals, io);
-    if (command === 'demo') return await demo(v, io);
+    if (command === 'demo') {
+      rejectStray(command, v, positionals);
+      return await demo(v, io);
+    }
     if (command === 'undo') return await undo(v, positionals, io);
     if (!['wizard', 'check', 'repair'].includes(command)) {
       throw new DriftDoctorError(`unknown command "${command}"`, 'run drift-doctor --help');

@@ -157,6 +157,7 @@ const COMMAND_FLAGS: Record<string, string[]> = {
   wizard: ['journal', 'ui', 'report', 'lang'],
   check: ['json', 'report', 'lang'],
   repair: ['json', 'strategy', 'dry-run', 'yes', 'rehearse', 'journal', 'report', 'lang'],
+  demo: ['scenario', 'ui', 'report', 'lang'],
 };
 
 export function rejectStray(command: string, v: Values, positionals: string[]): void {
@@ -168,8 +169,12 @@ export function rejectStray(command: string, v: Values, positionals: string[]): 
   if (stray.length) {
     throw new DriftDoctorError(`${command} does not take ${stray.map((k) => `--${k}`).join(', ')}`, 'run drift-doctor --help for what each command takes');
   }
+  if (command === 'demo' && v.url) throw new DriftDoctorError('demo runs on its own embedded database and takes no --url', 'drop --url, or run drift-doctor --url … for the wizard on a real database');
   if (v.quiet && v.verbose) throw new DriftDoctorError('--quiet and --verbose contradict each other', 'pass one of them');
-  if (v.lang !== undefined && v.report === undefined && command !== 'wizard') {
+  if (v.lang !== undefined && !['en', 'ru'].includes(v.lang.toLowerCase())) {
+    throw new DriftDoctorError(`--lang "${v.lang}" is not a language the report is written in`, 'use --lang en (the default) or --lang ru');
+  }
+  if (v.lang !== undefined && v.report === undefined && command !== 'wizard' && command !== 'demo') {
     throw new DriftDoctorError('--lang is the language of the report, and no --report FILE was given', `add --report FILE, e.g. --report incident.md --lang ${v.lang}`);
   }
 }

@@ -30,7 +30,7 @@ function advice(cause: CauseId): { hint: string; recommended: Strategy | null } 
     case 'recreated-without-migrations': return { hint: 'The restored ledger describes another database: re-run the migrations here.', recommended: 'rerun' };
     case 'out-of-band-objects': return { hint: 'Hand-made tables are kept; missing parts are added and the ledger brought in line.', recommended: 'create-all' };
     case 'ledger-name-mismatch': return { hint: 'Only the ledger is wrong: normalise its names; re-running anything would be wrong.', recommended: 'sync-ledger' };
-    case 'ledger-elsewhere': return { hint: 'Confirm which ledger is real (--schema / --ledger-table) before any repair.', recommended: null };
+    case 'ledger-elsewhere': return { hint: 'Say which ledger is real (--ledger SCHEMA.TABLE, or --schema when the whole application lives elsewhere) before any repair.', recommended: null };
     case 'db-ahead-of-code': return { hint: 'Check out the code that has these migrations; repairing from an older checkout would undo history.', recommended: null };
     case 'schema-without-ledger': return { hint: 'Record (stamp) exactly the migrations whose footprint is present — verified, not blind.', recommended: 'sync-ledger' };
     case 'unknown': return { hint: 'Choose the repair yourself: the evidence does not single out one cause.', recommended: null };
