@@ -4,7 +4,8 @@ import type { Tone } from './theme.js';
 
 /** One thing wrong with one object, filed under its table. */
 interface Finding {
-  word: 'missing' | 'extra' | 'different';
+  /** `pending`: absent because the migration that makes it has not run yet (not recorded) — not drift. */
+  word: 'missing' | 'pending' | 'extra' | 'different';
   text: string;
   tone: Tone;
 }
@@ -59,18 +60,22 @@ function findingsByTable(report: DriftReport): Map<string, Finding[]> {
   const byTable = new Map<string, Finding[]>();
   const add = (table: string, finding: Finding) => byTable.set(table, [...(byTable.get(table) ?? []), finding]);
   const missingTables = new Set(report.missing.filter((o) => o.kind === 'table').map((o) => o.name));
+  const recorded = new Set(report.migrations.filter((m) => m.recorded).map((m) => m.name));
   for (const ref of report.missing) {
     const table = tableOf(ref);
     if (missingOwner(ref, missingTables)) continue;
     const migration = from.get(ref.key);
     const source = migration ? ` (${migration})` : '';
+    const pending = migration !== undefined && !recorded.has(migration);
+    const word: Finding['word'] = pending ? 'pending' : 'missing';
+    const tone: Tone = pending ? 'dim' : 'danger';
     if (ref.kind === 'table') {
       const parts = report.missing.filter((o) => missingOwner(o, missingTables) === ref.name);
       // The migration before the parts: when the row wraps, it is the counts that go to the next row.
       const withParts = parts.length > 0 ? `, with its ${countKinds(parts)}` : '';
-      add(table, { word: 'missing', text: `the table${source}${withParts}`, tone: 'danger' });
+      add(table, { word, text: `the table${source}${withParts}`, tone });
     } else {
-      add(table, { word: 'missing', text: `${KIND_WORDS[ref.kind][0]} ${ref.name}${source}`, tone: 'danger' });
+      add(table, { word, text: `${KIND_WORDS[ref.kind][0]} ${ref.name}${source}`, tone });
     }
   }
   for (const ref of report.extra) {
@@ -99,13 +104,15 @@ export function objectLines(report: DriftReport, width: number): Line[] {
   const parts = [
     whole > 0 ? plural(whole, 'table missing', 'tables missing') : '',
     count('missing') - whole > 0 ? plural(count('missing') - whole, 'other object missing', 'other objects missing') : '',
+    count('pending') > 0 ? `${count('pending')} pending` : '',
     count('extra') > 0 ? `${count('extra')} extra` : '',
     count('different') > 0 ? `${count('different')} different` : '',
   ].filter((p) => p !== '');
   const head = line(`Per object: ${parts.length > 0 ? parts.join(' · ') : 'no drift'}`, 'heading', true);
   if (byTable.size === 0) return [head, line('  every object the migrations create exists as they create it', 'ok')];
-  // Tables wholly missing last: the partly present ones need the closer look.
-  const order = [...byTable].sort(([, a], [, b]) => Number(isWhollyMissing(a)) - Number(isWhollyMissing(b)));
+  // The partly present tables first (they need the closer look), then the wholly missing, then what is only pending.
+  const rank = (f: readonly Finding[]) => (f.every((x) => x.word === 'pending') ? 2 : isWhollyMissing(f) ? 1 : 0);
+  const order = [...byTable].sort(([, a], [, b]) => rank(a) - rank(b));
   const nameWidth = Math.min(28, Math.max(...order.map(([t]) => t.length)) + 2);
   const rows: Line[] = [head, BLANK];
   for (const [table, findings] of order) {
