@@ -155,7 +155,7 @@ export async function repair(engine: DriftEngine, v: Values, io: Io): Promise<nu
   await engine.connect();
   const say = progress(v, io);
   const outcome = await engine.detect(say ? (p) => say(p.message) : undefined);
-  const finish = async (code: number, plan: RepairPlan | null, result: ApplyResult | null, text: string) => {
+  const finish = async (code: number, plan: RepairPlan | null, result: ApplyResult | null, text: string, extra: Record<string, unknown> = {}) => {
     const record: IncidentRecord = {
       toolVersion: toolVersion(),
       connection: outcome.report.connection,
@@ -168,14 +168,19 @@ export async function repair(engine: DriftEngine, v: Values, io: Io): Promise<nu
       finishedAt: new Date().toISOString(),
     };
     const report = await writeReportIfAsked(request, record, io);
-    if (v.json) io.out(JSON.stringify({ ...repairJson({ mode, exitCode: code, outcome, plan, result }), ...report }, null, 2));
+    if (v.json) io.out(JSON.stringify({ ...repairJson({ mode, exitCode: code, outcome, plan, result }), ...extra, ...report }, null, 2));
     else print(io, text);
     return code;
   };
   if (outcome.report.inSync) return finish(0, null, null, 'in sync — nothing to repair');
   const plan = await engine.plan(strategy, outcome);
   if (!plan.applicable) return finish(3, plan, null, renderPlan(plan));
-  if (mode === 'dry-run') return finish(0, plan, null, renderPlan(plan));
+  if (mode === 'dry-run') {
+    // Planning needs only read access; say now, not at --yes, what this role could not run.
+    const gaps = await engine.privilegeGaps(plan);
+    const warning = gaps.length ? `\nnote: role ${outcome.report.connection.role} could not apply this plan: it lacks ${gaps.join('; ')}` : '';
+    return finish(0, plan, null, renderPlan(plan) + warning, gaps.length ? { privilegeGaps: gaps } : {});
+  }
   const stepProgress = say
     ? (p: ApplyProgress) => {
         if (p.state === 'running') {

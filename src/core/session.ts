@@ -285,7 +285,7 @@ export class DriftEngine implements Engine {
     const before = this.lastOutcome;
     if (!before) throw new DriftDoctorError('nothing detected yet', 'run detect before apply (this is a bug in the front end)');
     const rehearse = options.rehearse === true;
-    const gaps = await privilegeGaps(client, plan, { schema: this.schema, ledgerSchema: this.ledgerSchema, ledgerTable: this.ledgerTable });
+    const gaps = await this.privilegeGaps(plan);
     if (gaps.length) {
       throw new NothingRanError(
         `role ${this.info!.role} may not run this repair: it lacks ${gaps.join('; ')}. Nothing was run.`,
@@ -328,6 +328,11 @@ export class DriftEngine implements Engine {
         };
       },
     });
+  }
+
+  /** What this role lacks to run `plan` (empty when it may run all of it); read from the catalogs, runs nothing. */
+  async privilegeGaps(plan: RepairPlan): Promise<string[]> {
+    return privilegeGaps(this.requireClient(), plan, { schema: this.schema, ledgerSchema: this.ledgerSchema, ledgerTable: this.ledgerTable });
   }
 
   /** Restores the ledger rows a journaled repair found; the objects it created are listed, never dropped. */

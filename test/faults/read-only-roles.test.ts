@@ -90,6 +90,10 @@ describe('detection with least privilege, and proof it never writes', () => {
       expect(r.err).toContain('Nothing was run.');
     }
     expect(readdirSync(dir)).toEqual([]);
+    // The dry run, which needs only read access, says so up front.
+    const dry = await runCli(['repair', '--strategy', 'create-all', '--dry-run', '--url', as(db, READER)]);
+    expect(dry.code).toBe(0);
+    expect(dry.out).toMatch(new RegExp(`note: role ${READER} could not apply this plan: it lacks INSERT on public\\.mikro_orm_migrations; CREATE on schema public`));
     expect(await fingerprint(db)).toEqual(before);
   });
 
