@@ -93,8 +93,9 @@ describe('editTyped', () => {
     expect(editTyped('db', '', { ...none, delete: true })).toBe('d');
   });
 
-  it('ignores Ctrl and Alt combinations', () => {
-    expect(editTyped('db', 'u', { ...none, ctrl: true })).toBe('db');
+  it('Ctrl+U clears the line; other Ctrl and Alt combinations are ignored', () => {
+    expect(editTyped('dd_fresh2_seed', 'u', { ...none, ctrl: true })).toBe('');
+    expect(editTyped('db', 'a', { ...none, ctrl: true })).toBe('db');
     expect(editTyped('db', 'b', { ...none, meta: true })).toBe('db');
   });
 });

@@ -17,6 +17,8 @@ export type EditKey = Pick<Key, 'backspace' | 'delete' | 'ctrl' | 'meta'>;
 export function editTyped(text: string, input: string, key: EditKey): string {
   // Ink gives '' as the input of a lone Backspace/Delete.
   if (key.backspace || key.delete) return eraseLast(text);
+  // Ctrl+U clears the line, as in a shell (and in the wizard's path prompts).
+  if (key.ctrl && input === 'u') return '';
   if (key.ctrl || key.meta) return text;
   let out = text;
   for (const ch of input) {
