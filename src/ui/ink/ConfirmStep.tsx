@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Box, Text } from 'ink';
 import type { ApplyResult, RepairPlan } from '../../core/types.js';
+import { splitSentence } from './labels.js';
 import { paragraph, plural } from './lines.js';
 import { Lines } from './Lines.js';
 import { duration } from './rehearsal-lines.js';
@@ -16,15 +17,6 @@ export interface ConfirmStepProps {
   rehearsal: ApplyResult | null;
   width: number;
   onConfirm: () => void;
-}
-
-/** How the steps split between the transaction and the phase after COMMIT. */
-export function splitSentence(plan: RepairPlan): string {
-  const after = plan.steps.filter((s) => s.outsideTransaction).length;
-  const inside = plan.steps.length - after;
-  const tx = 'in one transaction (verified before COMMIT, rolled back on any error)';
-  if (after === 0) return `${inside === 1 ? 'It runs' : `All ${inside} run`} ${tx}; none after COMMIT.`;
-  return `${inside} ${tx}, then ${after} after COMMIT (non-transactional, idempotent: if one fails, running the repair again resumes it).`;
 }
 
 /** The operator types the database's name before anything is changed. */

@@ -1,5 +1,5 @@
 import { maskSecrets } from '../../core/connect/url.js';
-import { checkExhaustive, type CauseId, type PlanStep, type Strategy } from '../../core/types.js';
+import { checkExhaustive, type CauseId, type PlanStep, type RepairPlan, type Strategy } from '../../core/types.js';
 
 /** The cause in a few words, as the Explain screen titles it. */
 export function causeTitle(id: CauseId): string {
@@ -69,4 +69,13 @@ export function stepTag(step: PlanStep): string {
 /** What the spinner says while connecting: where to, never a password (a URL's is masked). */
 export function connectingMessage(target: string | undefined): string {
   return target ? `Connecting to ${maskSecrets(target, null)}…` : 'Connecting to the database…';
+}
+
+/** How the steps split between the transaction and the phase after COMMIT, as Confirm says it (both front ends). */
+export function splitSentence(plan: RepairPlan): string {
+  const after = plan.steps.filter((s) => s.outsideTransaction).length;
+  const inside = plan.steps.length - after;
+  const tx = 'in one transaction (verified before COMMIT, rolled back on any error)';
+  if (after === 0) return `${inside === 1 ? 'It runs' : `All ${inside} run`} ${tx}; none after COMMIT.`;
+  return `${inside} ${tx}, then ${after} after COMMIT (non-transactional, idempotent: if one fails, running the repair again resumes it).`;
 }

@@ -1,7 +1,7 @@
 import type { ApplyProgress, ApplyResult, ConnectionInfo, Diagnosis, DriftReport, RepairPlan, VerifyResult } from '../../core/types.js';
 import { detectSummary, migrationHeader, migrationRows } from '../ink/detect-lines.js';
 import { rankHypotheses } from '../ink/explain-lines.js';
-import { causeTitle } from '../ink/labels.js';
+import { causeTitle, splitSentence } from '../ink/labels.js';
 import { BLANK, line, paragraph, plural, type Line, type Span } from '../ink/lines.js';
 import { verdictLine, verifyLines } from '../ink/verify-lines.js';
 import type { Screen, WizardError } from '../ink/wizard-state.js';
@@ -99,15 +99,6 @@ export function refusalLines(refusal: string, width: number): Line[] {
     ...paragraph(`REPAIR REFUSED: ${refusal}`, { width, tone: 'danger', bold: true }),
     ...paragraph('Nothing was changed. Act on this first, then run drift-doctor again.', { width, tone: 'danger' }),
   ];
-}
-
-/** How the steps split between the transaction and the phase after COMMIT (the Ink Confirm's sentence). */
-export function splitSentence(plan: RepairPlan): string {
-  const after = plan.steps.filter((s) => s.outsideTransaction).length;
-  const inside = plan.steps.length - after;
-  const tx = 'in one transaction (verified before COMMIT, rolled back on any error)';
-  if (after === 0) return `${inside === 1 ? 'It runs' : `All ${inside} run`} ${tx}; none after COMMIT.`;
-  return `${inside} ${tx}, then ${after} after COMMIT (non-transactional, idempotent: if one fails, running the repair again resumes it).`;
 }
 
 const seconds = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`);
